@@ -1,0 +1,10 @@
+"""cleaner: strip ads and boilerplate from articles; keep the body, list the rest."""
+
+from .api import clean, clean_file, default_rules
+from .errors import CleanerError, InputError, RuleError
+from .result import Result
+from .rulebook import Rule, RuleSet, load_rules
+
+__version__ = "0.1.0"
+__all__ = ["clean", "clean_file", "default_rules", "load_rules", "Result", "Rule", "RuleSet",
+           "CleanerError", "InputError", "RuleError", "__version__"]

@@ -1,0 +1,78 @@
+"""The library's front door: `clean()` runs sniff -> read -> rules -> captions -> Result."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterable
+
+from .credits import attach_images
+from .document import Document
+from .engine import apply_rules
+from .errors import CleanerError
+from .result import Result, build_result
+from .rulebook import RuleSet, load_rules
+from .sniff import decode, sniff_kind
+from .text import read_text
+
+KINDS = ("auto", "text", "html")
+_DEFAULT_RULES: RuleSet | None = None
+
+
+def default_rules() -> RuleSet:
+    """The built-in rules, loaded once per process."""
+    global _DEFAULT_RULES
+    if _DEFAULT_RULES is None:
+        _DEFAULT_RULES = load_rules()
+    return _DEFAULT_RULES
+
+
+def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
+          rules: RuleSet | None = None, source: str | None = None) -> Result:
+    """Clean one article (raw text or HTML) into clean text plus a manifest.
+
+    `data` may be `str` or `bytes` (decoded from its BOM, declared charset or by
+    detection). `kind` forces "text" or "html"; "auto" sniffs. `source` names the
+    document in errors and in `Result.source["path"]`. Raises `CleanerError` on failure.
+    """
+    if kind not in KINDS:
+        raise CleanerError(f"unknown kind {kind!r}", source=source, hint="use auto, text or html")
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise CleanerError(f"expected str or bytes, got {type(data).__name__}", source=source)
+    raw = bytes(data) if isinstance(data, (bytes, bytearray)) else data.encode("utf-8", "surrogatepass")
+    text = decode(raw, source=source or "<input>") if isinstance(data, (bytes, bytearray)) else data
+    if kind == "auto":
+        kind = sniff_kind(text)
+    ruleset = rules if rules is not None else default_rules()
+    doc = read_document(text, kind, url)
+    apply_rules(doc, ruleset)
+    anchored = attach_images(doc, {rule.id: rule for rule in ruleset})
+    info = {"path": source, "url": url or doc.url, "kind": kind, "sha256": hashlib.sha256(raw).hexdigest()}
+    return build_result(doc, anchored, info)
+
+
+def read_document(text: str, kind: str, url: str | None) -> Document:
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(text, url=url)
+    return read_text(text, url=url)
+
+
+def clean_file(path: str | Path, **options: object) -> Result:
+    """Read and clean one file; errors name the file."""
+    from .errors import InputError
+
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", source=name, hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", source=name, hint="give the files inside it") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", source=name) from None
+    return clean(data, source=name, **options)  # type: ignore[arg-type]
+
+
+__all__: Iterable[str] = ("clean", "clean_file", "load_rules", "default_rules")

@@ -1,0 +1,104 @@
+"""Apply rules to a Document: decide, for each block, whether it is body or what else.
+
+Rules match one block each; the actions that concern neighbours (a section header
+and its headlines, a highlights header and its items) are resolved here, in order,
+so every block ends with one verdict and the id of the rule that gave it.
+"""
+
+from __future__ import annotations
+
+from .document import BODY, CAPTION, CREDIT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
+from .prose import ends_sentence, words
+from .rulebook import Rule, RuleSet, fold
+
+Match = tuple[Rule, dict[str, str]]
+SECTION_ITEM_MAX_WORDS = 30
+HIGHLIGHT_ITEM_MAX_WORDS = 60
+
+
+def first_match(block: Block, rules: list[Rule]) -> Match | None:
+    text = block.text
+    folded = fold(text)
+    for rule in rules:
+        groups = rule.match(text, folded)
+        if groups is not None:
+            return rule, groups
+    return None
+
+
+def apply_rules(doc: Document, ruleset: RuleSet) -> None:
+    """Give every still-undecided block of `doc` its verdict from the rules, in place."""
+    rules = ruleset.for_document(doc.kind, doc.url)
+    blocks = doc.blocks
+    matches = [first_match(b, rules) if b.verdict == BODY else None for b in blocks]
+    for index, block in enumerate(blocks):
+        found = matches[index]
+        if found is None or block.verdict != BODY:
+            continue
+        rule, groups = found
+        action = rule.action
+        if action == "keep":
+            block.rule, block.category = rule.id, rule.category
+        elif action == "drop":
+            block.decide(REMOVED, rule.id, rule.category)
+        elif action == "drop-section":
+            block.decide(REMOVED, rule.id, rule.category)
+            for item in _section(blocks, matches, index, rule):
+                item.decide(REMOVED, rule.id, rule.category)
+        elif action == "highlights":
+            items = _highlight_items(blocks, matches, index)
+            if items:
+                block.decide(LABEL, rule.id, rule.category)
+                for item in items:
+                    item.decide(HIGHLIGHT, rule.id, rule.category)
+        else:
+            verdict = {"credit": CREDIT, "caption": CAPTION, "metadata": METADATA}[action]
+            block.decide(verdict, rule.id, rule.category)
+            block.groups = dict(groups, field=rule.field) if rule.field else groups
+
+
+def _is_credit(match: Match | None) -> bool:
+    return match is not None and match[0].action == "credit" and match[0].caption == "before"
+
+
+def _section(blocks: list[Block], matches: list[Match | None], start: int, rule: Rule) -> list[Block]:
+    """The blocks after a section header that belong to it: headlines or list items.
+
+    A line directly followed by a credit is that image's caption, not a headline, and ends
+    the section; so does anything that reads like body prose or matches another rule.
+    """
+    taken: list[Block] = []
+    for index in range(start + 1, len(blocks)):
+        block, found = blocks[index], matches[index]
+        if block.verdict != BODY:
+            break
+        if found is not None:
+            if found[0].action == "drop":
+                continue
+            break
+        if index + 1 < len(blocks) and _is_credit(matches[index + 1]):
+            break
+        if rule.section == "items" and not block.bullet:
+            break
+        if block.kind not in ("paragraph", "item") or len(words(block.text)) > SECTION_ITEM_MAX_WORDS:
+            break
+        if not block.bullet and ends_sentence(block.text):
+            break
+        taken.append(block)
+    return taken
+
+
+def _highlight_items(blocks: list[Block], matches: list[Match | None], start: int) -> list[Block]:
+    """Items of a key-points box: the bullets that follow, else the lines of its own group."""
+    items: list[Block] = []
+    bulleted = start + 1 < len(blocks) and bool(blocks[start + 1].bullet)
+    for index in range(start + 1, len(blocks)):
+        block = blocks[index]
+        if block.verdict != BODY or matches[index] is not None:
+            break
+        if bulleted and not block.bullet:
+            break
+        if not bulleted and (block.gap_before and items or len(words(block.text)) > HIGHLIGHT_ITEM_MAX_WORDS):
+            break
+        items.append(block)
+    return items

@@ -1,0 +1,112 @@
+"""Decide what a document is (text or HTML) and decode its bytes without ever crashing.
+
+Order of trust for bytes: a byte-order mark, strict UTF-8, a charset the document
+declares (HTML meta or XML declaration), then statistical detection. Binary data and
+text that no encoding reads cleanly are refused with an `InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import InputError
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE,
+)
+HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|"
+    r"section|main|span|table|h[1-6]|header|link|script|style|a|ul|figure|img)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+HTML_ANYWHERE = re.compile(r"<(?:html|body|/p|/div|br\s*/?)[\s>/]", re.IGNORECASE)
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def sniff_kind(text: str) -> str:
+    """"html" when the text starts like a page (or is full of closing tags), else "text"."""
+    head = text[:4096].lstrip("\ufeff")
+    if HTML_START.match(head):
+        return "html"
+    if len(HTML_ANYWHERE.findall(head)) >= 3:
+        return "html"
+    return "text"
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / len(sample[0::2])
+    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _declared(data: bytes) -> str | None:
+    found = DECLARED.search(data[:8192])
+    if not found:
+        return None
+    name = (found.group(1) or found.group(2)).decode("ascii", "ignore").lower()
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # A page that declares UTF-16 but reached us as 8-bit bytes is lying (WHATWG rule).
+    return None if codec.startswith("utf-16") or codec.startswith("utf-32") else codec
+
+
+def decode(data: bytes, *, source: str = "<input>") -> str:
+    """Unicode text of a document's bytes, or an `InputError` that says why not."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _checked(data[len(bom):].decode(codec, errors="replace"), source)
+    try:
+        return _checked(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    wide = _looks_utf16(data)
+    if wide:
+        return _checked(data.decode(wide, errors="replace"), source)
+    if b"\x00" in data[:8192]:
+        raise InputError("binary data, not text or HTML", source=source, hint="give a text or HTML file")
+    codec = _declared(data) or _detect(data)
+    if codec is None:
+        raise InputError("cannot tell the text encoding", source=source,
+                         hint="convert the file to UTF-8 first")
+    return _checked(data.decode(codec, errors="replace"), source)
+
+
+def _detect(data: bytes) -> str | None:
+    from bs4.dammit import UnicodeDammit
+
+    guess = UnicodeDammit(data[:65536], is_html=False)
+    if guess.original_encoding is None:
+        return None
+    try:
+        return codecs.lookup(guess.original_encoding).name
+    except LookupError:
+        return None
+
+
+def _checked(text: str, source: str) -> str:
+    """Refuse decoded text that is mostly control characters or replacement marks."""
+    sample = text[:65536]
+    if not sample:
+        return text
+    bad = len(CONTROL.findall(sample)) + sample.count("\ufffd")
+    if bad > max(8, len(sample) // 20):
+        if "\x00" in sample or len(CONTROL.findall(sample)) > sample.count("\ufffd"):
+            raise InputError("binary data, not text or HTML", source=source, hint="give a text or HTML file")
+        raise InputError("the text does not decode cleanly in any encoding", source=source,
+                         hint="convert the file to UTF-8 first")
+    return text

@@ -1,0 +1,78 @@
+"""Raw-text reader: turn article text into blocks, one per paragraph, list item or marker line.
+
+Raw text has no markup, so structure comes from lines: blank lines separate groups,
+bullets start items, and every other line is its own block unless the document is
+hard-wrapped at a fixed width, in which case wrapped lines are joined back into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Block, Document
+
+BULLET = re.compile(r"(?P<mark>[•·▪►◦‣⁃●○■□➢➤✓✔–—*+-]|\d{1,3}[.)])\s+(?=\S)")
+# Characters that are invisible or only hint at layout: dropped, never shown as text.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def normalise_line(line: str) -> str:
+    """Collapse every run of whitespace (NBSP and tabs included) to one space; drop invisibles."""
+    return " ".join(line.translate(INVISIBLE).split())
+
+
+def split_bullet(line: str) -> tuple[str, str]:
+    """("•", "item text") for a bulleted line, ("", line) otherwise."""
+    found = BULLET.match(line)
+    if not found or (found.group("mark")[0].isdigit() and len(line) > 300):
+        return "", line
+    return found.group("mark"), line[found.end():]
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The fixed width a document was hard-wrapped at, or None when it was not wrapped.
+
+    Wrapped text shows many lines ending near one width and continuing on the next line.
+    """
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if width > 120 or width < 30:
+        return None
+    full = continued = 0
+    for line, after in zip(lines, lines[1:]):
+        if len(line) >= 0.75 * width:
+            full += 1
+            continued += bool(after)
+    return width if full >= 3 and continued >= 0.6 * full else None
+
+
+def read_text(text: str, *, url: str | None = None) -> Document:
+    """Blocks of a raw-text article, each knowing its line range."""
+    lines = [normalise_line(line) for line in NEWLINES.sub("\n", text).split("\n")]
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    gap = True
+    previous = ""
+    for number, line in enumerate(lines, 1):
+        if not line:
+            gap, previous = True, ""
+            continue
+        mark, body = split_bullet(line)
+        if previous and not mark and not gap and width and _wrapped(previous, line, width):
+            block = blocks[-1]
+            block.text = f"{block.text} {line}"
+            block.where = f"lines {block.where.split()[-1].split('-')[0]}-{number}"
+        else:
+            blocks.append(Block(text=body, where=f"line {number}", kind="item" if mark else "paragraph",
+                                bullet=mark, gap_before=gap))
+        gap, previous = False, line
+    return Document(blocks=blocks, kind="text", url=url)
+
+
+def _wrapped(previous: str, line: str, width: int) -> bool:
+    """Was the break after `previous` forced by the width (the next word would not fit)?"""
+    first_word = line.split(" ", 1)[0]
+    return len(previous) + 1 + len(first_word) > width - 2
