@@ -44,18 +44,18 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     if kind == "auto":
         kind = sniff_kind(text)
     ruleset = rules if rules is not None else default_rules()
-    doc = read_document(text, kind, url)
+    doc = read_document(text, kind, url, ruleset)
     apply_rules(doc, ruleset)
     anchored = attach_images(doc, {rule.id: rule for rule in ruleset})
     info = {"path": source, "url": url or doc.url, "kind": kind, "sha256": hashlib.sha256(raw).hexdigest()}
     return build_result(doc, anchored, info)
 
 
-def read_document(text: str, kind: str, url: str | None) -> Document:
+def read_document(text: str, kind: str, url: str | None, rules: RuleSet) -> Document:
     if kind == "html":
         from .html import read_html
 
-        return read_html(text, url=url)
+        return read_html(text, url=url, rules=rules)
     return read_text(text, url=url)
 
 

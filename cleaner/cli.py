@@ -1,0 +1,230 @@
+"""The `cleaner` command: a thin layer over the library that turns errors into one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .api import clean
+from .errors import CleanerError, InputError, RuleError
+from .result import Result
+from .rulebook import RuleSet, load_rules
+from .writers import FORMATS, SUFFIXES, render, write_atomic
+
+STDIN = "-"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleaner", description="Strip ads and boilerplate from articles (raw text or HTML).",
+        epilog="Run `cleaner COMMAND --help` for a command's options.")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    rule_options = argparse.ArgumentParser(add_help=False)
+    group = rule_options.add_argument_group("rules")
+    group.add_argument("--rules", action="append", default=[], metavar="PATH",
+                       help="add a rule file or a folder of them (repeatable)")
+    group.add_argument("--disable", action="append", default=[], metavar="ID",
+                       help="turn off a rule by id (repeatable; see `cleaner rules list`)")
+    group.add_argument("--no-default-rules", action="store_true", help="do not load the built-in rules")
+
+    doc_options = argparse.ArgumentParser(add_help=False)
+    doc_options.add_argument("--kind", choices=("auto", "text", "html"), default="auto",
+                             help="input kind (default: auto, sniffed from the content)")
+    doc_options.add_argument("--url", help="the page's URL, to resolve relative links and pick site rules")
+
+    run = commands.add_parser("clean", parents=[rule_options, doc_options], help="clean articles",
+                              description="Clean articles into text plus a manifest.")
+    run.add_argument("inputs", nargs="*", metavar="INPUT", help="files to clean; '-' or nothing reads stdin")
+    run.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
+    run.add_argument("-o", "--output", metavar="PATH",
+                     help="write to this file (one input) or folder (several inputs) instead of stdout")
+    run.set_defaults(func=cmd_clean)
+
+    explain = commands.add_parser("explain", parents=[rule_options, doc_options],
+                                  help="show each block with the verdict and rule that decided it")
+    explain.add_argument("input", metavar="INPUT", help="file to explain ('-' reads stdin)")
+    explain.add_argument("--only-changes", action="store_true", help="hide blocks kept as body")
+    explain.set_defaults(func=cmd_explain)
+
+    rules = commands.add_parser("rules", help="list, check and test rule files")
+    rule_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="SUBCOMMAND")
+    listing = rule_commands.add_parser("list", parents=[rule_options], help="list the rules in force")
+    listing.set_defaults(func=cmd_rules_list)
+    check = rule_commands.add_parser("check", help="validate rule files")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
+    check.set_defaults(func=cmd_rules_check)
+    test = rule_commands.add_parser("test", help="run every rule's inline examples")
+    test.add_argument("paths", nargs="*", metavar="PATH", help="rule files or folders (default: built-in)")
+    test.set_defaults(func=cmd_rules_test)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CleanerError as exc:
+        error(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("cleaner: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def error(exc: CleanerError | str) -> None:
+    print(f"cleaner: error: {exc}", file=sys.stderr)
+
+
+def ruleset_from(args: argparse.Namespace) -> RuleSet:
+    return load_rules(args.rules, defaults=not args.no_default_rules, disable=args.disable)
+
+
+def read_input(name: str) -> bytes:
+    if name == STDIN:
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", source=name, hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError("is a folder", source=name, hint="give the files inside it") from None
+    except PermissionError:
+        raise InputError("permission denied", source=name, hint="check the file's permissions") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", source=name) from None
+
+
+def clean_input(name: str, args: argparse.Namespace, rules: RuleSet) -> Result:
+    source = "<stdin>" if name == STDIN else name
+    return clean(read_input(name), kind=args.kind, url=args.url, rules=rules, source=source)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    rules = ruleset_from(args)
+    inputs = args.inputs or [STDIN]
+    if inputs.count(STDIN) > 1:
+        raise CleanerError("stdin ('-') can be read only once", hint="name it once")
+    if len(inputs) == 1:
+        result = clean_input(inputs[0], args, rules)
+        emit(render(result, args.format), args.output)
+        return 0
+    return clean_many(inputs, args, rules)
+
+
+def clean_many(inputs: list[str], args: argparse.Namespace, rules: RuleSet) -> int:
+    """Several inputs: one output file each in the -o folder, or all to stdout in turn."""
+    folder = Path(args.output) if args.output else None
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise CleanerError("with several inputs, -o must be a folder", source=str(folder), hint="name a folder")
+    failed = 0
+    for name in inputs:
+        try:
+            content = render(clean_input(name, args, rules), args.format)
+        except InputError as exc:
+            error(exc)
+            failed += 1
+            continue
+        if folder is None:
+            sys.stdout.write(f"==> {name} <==\n{content}\n")
+            sys.stdout.flush()
+        else:
+            stem = "stdin" if name == STDIN else Path(name).name.rsplit(".", 1)[0]
+            write_atomic(folder / (stem + SUFFIXES[args.format]), content)
+    return 1 if failed else 0
+
+
+def emit(content: str, output: str | None) -> None:
+    if output is None or output == STDIN:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    else:
+        try:
+            write_atomic(Path(output), content)
+        except OSError as exc:
+            raise CleanerError(f"cannot write: {exc.strerror}", source=output, hint="check the -o path") from None
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    result = clean_input(args.input, args, ruleset_from(args))
+    marks = {"body": " ", "removed": "-", "caption": "C", "credit": "©", "highlight": "H", "label": "L",
+             "metadata": "M", "image": "I"}
+    lines = []
+    for block in result.blocks:
+        if args.only_changes and block.verdict == "body" and not block.rule:
+            continue
+        why = f"{block.verdict} by {block.rule} ({block.category})" if block.rule else block.verdict
+        text = block.text if len(block.text) <= 100 else block.text[:97] + "..."
+        lines.append(f"{marks.get(block.verdict, '?')} {block.where:<14} {why:<48} | {text}")
+    counts: dict[str, int] = {}
+    for block in result.blocks:
+        counts[block.verdict] = counts.get(block.verdict, 0) + 1
+    lines.append("")
+    lines.append("blocks: " + ", ".join(f"{n} {verdict}" for verdict, n in sorted(counts.items())))
+    lines.append("legend: ' ' body, - removed, C caption, © credit, H highlight item, L highlights header, "
+                 "M metadata, I image")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    rules = ruleset_from(args)
+    width = max((len(r.id) for r in rules), default=10)
+    for rule in rules:
+        what = ", ".join(k for k, v in (("lines", rule.lines), ("regex", rule.regexes), ("selector", rule.selector)) if v)
+        print(f"{rule.id:<{width}}  {rule.action:<12} {rule.category:<12} {what:<22} {rule.origin}")
+    print(f"{len(rules)} rules", file=sys.stderr)
+    return 0
+
+
+def cmd_rules_check(args: argparse.Namespace) -> int:
+    rules = load_rules(args.paths, defaults=False)
+    print(f"ok: {len(rules)} rules in {', '.join(args.paths)}")
+    return 0
+
+
+def cmd_rules_test(args: argparse.Namespace) -> int:
+    rules = load_rules(args.paths, defaults=not args.paths)
+    failures = run_examples(rules)
+    for failure in failures:
+        print(f"FAIL {failure}")
+    total = sum(len(r.examples_match) + len(r.examples_no_match) for r in rules)
+    print(f"{total - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+def run_examples(rules: RuleSet) -> list[str]:
+    """Each example must (or must not) match its own rule: text rules by text, selectors by HTML."""
+    from .rulebook import fold
+
+    failures = []
+    for rule in rules:
+        for example in rule.examples_match:
+            if not example_matches(rule, example, fold):
+                failures.append(f"{rule.id} ({rule.origin}): should match {example!r}")
+        for example in rule.examples_no_match:
+            if example_matches(rule, example, fold):
+                failures.append(f"{rule.id} ({rule.origin}): should not match {example!r}")
+    return failures
+
+
+def example_matches(rule, example: str, fold) -> bool:  # type: ignore[no-untyped-def]
+    if rule.selector and example.lstrip().startswith("<"):
+        from lxml import html as lxml_html
+        from lxml.cssselect import CSSSelector
+
+        return bool(CSSSelector(rule.selector)(lxml_html.fragment_fromstring(example, create_parent="div")))
+    text = " ".join(example.split())
+    return rule.match(text, fold(text)) is not None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""Render a Result as text, Markdown or JSON, and write files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .result import Result, block_text
+
+FORMATS = ("text", "json", "markdown")
+SUFFIXES = {"text": ".txt", "json": ".json", "markdown": ".md", "jsonl": ".jsonl"}
+
+
+def render(result: Result, fmt: str) -> str:
+    """The document in one output format, ending with a newline."""
+    if fmt == "json":
+        return result.to_json() + "\n"
+    if fmt == "markdown":
+        return to_markdown(result)
+    return result.text + "\n" if result.text else ""
+
+
+def to_markdown(result: Result) -> str:
+    """Body blocks as Markdown (headings, lists, quotes), images at their positions."""
+    images_at: dict[int, list[str]] = {}
+    for image in result.images:
+        images_at.setdefault(image["position"], []).append(_image_markdown(image))
+    parts: list[str] = []
+    if result.title and not (result.body and result.body[0].text == result.title):
+        parts.append(f"# {_escape(result.title)}")
+    for position, block in enumerate(result.body):
+        parts.extend(images_at.pop(position, []))
+        parts.append(_block_markdown(block.kind, block.level, block_text(block), block.text))
+    for rest in images_at.values():
+        parts.extend(rest)
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _block_markdown(kind: str, level: int, shown: str, text: str) -> str:
+    if kind == "heading":
+        return f"{'#' * min(max(level, 1) + 1, 6)} {text}"
+    if kind == "item":
+        return f"- {text}"
+    if kind == "quote":
+        return "\n".join(f"> {line}" for line in text.splitlines() or [""])
+    if kind in ("pre", "table"):
+        return f"```\n{text}\n```" if kind == "pre" else text
+    return _escape(shown)
+
+
+def _escape(text: str) -> str:
+    """Keep plain paragraphs from turning into Markdown syntax by accident."""
+    if text[:1] in "#>" or text[:2] in ("- ", "* ", "+ "):
+        return "\\" + text
+    return text
+
+
+def _image_markdown(image: dict) -> str:
+    label = " — ".join(p for p in (image.get("caption"), image.get("credit")) if p)
+    if image.get("src"):
+        alt = (image.get("alt") or image.get("caption") or "").replace("]", "\\]")
+        line = f"![{alt}]({image['src']})"
+        return f"{line}\n*{label}*" if label else line
+    return f"*[Image: {label}]*" if label else "*[Image]*"
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write via a temp file in the same folder and rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(content)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
