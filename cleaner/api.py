@@ -10,6 +10,7 @@ from .credits import attach_images
 from .document import Document
 from .engine import apply_rules
 from .errors import CleanerError
+from .heuristics import classify_blocks
 from .result import Result, build_result
 from .rulebook import RuleSet, load_rules
 from .sniff import decode, sniff_kind
@@ -46,6 +47,8 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     ruleset = rules if rules is not None else default_rules()
     doc = read_document(text, kind, url, ruleset)
     apply_rules(doc, ruleset)
+    if kind == "text":
+        classify_blocks(doc)
     anchored = attach_images(doc, {rule.id: rule for rule in ruleset})
     info = {"path": source, "url": url or doc.url, "kind": kind, "sha256": hashlib.sha256(raw).hexdigest()}
     return build_result(doc, anchored, info)

@@ -122,21 +122,35 @@ class RuleSet:
         return [r for r in self.rules if r.selector and r.applies_to("html", url)]
 
 
-def _line_of(source: str, rule_id: str | None, index: int) -> int | None:
-    """Best-effort line of the rule's `id = ...` (or its n-th `[[rules]]` header)."""
+class FieldError(ValueError):
+    """A problem with one field of a rule, so the message can point at that field's line."""
+
+    def __init__(self, message: str, field_name: str | None = None):
+        super().__init__(message)
+        self.field_name = field_name
+
+
+def _line_of(source: str, rule_id: str | None, index: int, field_name: str | None = None) -> int | None:
+    """Best-effort line of a rule's field (else its `id = ...`, else its `[[rules]]` header).
+
+    tomllib reports no positions for values, so we look for the text of the rule's table.
+    """
     lines = source.splitlines()
+    headers = [n for n, line in enumerate(lines, 1) if line.strip() == "[[rules]]"]
+    start = headers[index] if index < len(headers) else None
     if rule_id:
         pattern = re.compile(r"\s*id\s*=\s*[\"']" + re.escape(rule_id) + r"[\"']")
-        for number, line in enumerate(lines, 1):
-            if pattern.match(line):
+        start = next((n for n, line in enumerate(lines, 1) if pattern.match(line)), start)
+    if start is None:
+        return None
+    if field_name:
+        key = re.compile(r"\s*" + re.escape(field_name) + r"\s*=")
+        for number in range(start, len(lines) + 1):
+            if number > start and lines[number - 1].strip() == "[[rules]]":
+                break
+            if key.match(lines[number - 1]):
                 return number
-    seen = -1
-    for number, line in enumerate(lines, 1):
-        if line.strip() == "[[rules]]":
-            seen += 1
-            if seen == index:
-                return number
-    return None
+    return start
 
 
 def _str_list(value: Any, what: str) -> tuple[str, ...]:
@@ -160,7 +174,7 @@ def _compile_rule(raw: Any, pack: dict[str, Any], origin: str) -> Rule:
         raise ValueError("id must be lower case letters, digits, '.', '_' or '-'")
     action = raw["action"]
     if action not in ACTIONS:
-        raise ValueError(f"unknown action {action!r}; use one of {', '.join(sorted(ACTIONS))}")
+        raise FieldError(f"unknown action {action!r}; use one of {', '.join(sorted(ACTIONS))}", "action")
     lines = frozenset(fold(s) for s in _str_list(raw.get("lines", []), "lines"))
     flags = 0 if raw.get("case_sensitive", False) else re.IGNORECASE
     regexes = []
@@ -168,36 +182,36 @@ def _compile_rule(raw: Any, pack: dict[str, Any], origin: str) -> Rule:
         try:
             regexes.append(re.compile(source, flags))
         except re.error as exc:
-            raise ValueError(f"bad regex {source!r}: {exc}") from None
+            raise FieldError(f"bad regex {source!r}: {exc}", "regex") from None
     selector = raw.get("selector")
     if selector is not None:
         if not isinstance(selector, str) or not selector.strip():
-            raise ValueError("selector must be a non-empty string")
+            raise FieldError("selector must be a non-empty string", "selector")
         _check_selector(selector)
     if not (lines or regexes or selector):
         raise ValueError("a rule needs at least one of 'lines', 'regex' or 'selector'")
     if action == "credit" and regexes and not any("credit" in p.groupindex for p in regexes):
-        raise ValueError("a credit rule's regex needs a named group (?P<credit>...)")
+        raise FieldError("a credit rule's regex needs a named group (?P<credit>...)", "regex")
     field_name = raw.get("field")
     if action == "metadata":
         if field_name not in METADATA_FIELDS:
-            raise ValueError(f"metadata rules need field = one of {', '.join(sorted(METADATA_FIELDS))}")
+            raise FieldError(f"metadata rules need field = one of {', '.join(sorted(METADATA_FIELDS))}", "field")
         if not any("value" in p.groupindex for p in regexes):
-            raise ValueError("a metadata rule's regex needs a named group (?P<value>...)")
+            raise FieldError("a metadata rule's regex needs a named group (?P<value>...)", "regex")
     elif field_name is not None:
         raise ValueError("'field' is only for action = \"metadata\"")
     caption = raw.get("caption", "before")
     if caption not in ("before", "after", "none"):
-        raise ValueError("caption must be \"before\", \"after\" or \"none\"")
+        raise FieldError("caption must be \"before\", \"after\" or \"none\"", "caption")
     section = raw.get("section", "headlines")
     if section not in ("headlines", "items"):
-        raise ValueError("section must be \"headlines\" or \"items\"")
+        raise FieldError("section must be \"headlines\" or \"items\"", "section")
     max_chars = raw.get("max_chars", DEFAULT_MAX_CHARS)
     if not isinstance(max_chars, int) or max_chars <= 0:
-        raise ValueError("max_chars must be a positive integer")
+        raise FieldError("max_chars must be a positive integer", "max_chars")
     kinds = frozenset(_str_list(raw.get("kinds", pack.get("kinds", sorted(KINDS))), "kinds"))
     if not kinds <= KINDS:
-        raise ValueError("kinds may only hold \"text\" and \"html\"")
+        raise FieldError("kinds may only hold \"text\" and \"html\"", "kinds")
     examples = raw.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
         raise ValueError("examples must be a table with 'match' and/or 'no_match' lists")
@@ -217,7 +231,7 @@ def _check_selector(selector: str) -> None:
     try:
         GenericTranslator().css_to_xpath(selector)
     except SelectorError as exc:
-        raise ValueError(f"bad CSS selector {selector!r}: {exc}") from None
+        raise FieldError(f"bad CSS selector {selector!r}: {exc}", "selector") from None
 
 
 def parse_pack(source: str, name: str) -> list[Rule]:
@@ -245,7 +259,9 @@ def parse_pack(source: str, name: str) -> list[Rule]:
             rules.append(_compile_rule(raw, pack, origin))
         except ValueError as exc:
             label = f"rule {rule_id!r}" if rule_id else f"rule #{index + 1}"
-            raise RuleError(f"{label}: {exc}", source=origin, hint="see README, 'Writing rules'") from None
+            where = _line_of(source, rule_id, index, getattr(exc, "field_name", None))
+            raise RuleError(f"{label}: {exc}", source=f"{name}:{where}" if where else name,
+                            hint="see README, 'Writing rules'") from None
     return rules
 
 

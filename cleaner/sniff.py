@@ -70,13 +70,13 @@ def decode(data: bytes, *, source: str = "<input>") -> str:
     for bom, codec in BOMS:
         if data.startswith(bom):
             return _checked(data[len(bom):].decode(codec, errors="replace"), source)
+    wide = _looks_utf16(data) if b"\x00" in data[:4096] else None
+    if wide:
+        return _checked(data.decode(wide, errors="replace"), source)
     try:
         return _checked(data.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
-    wide = _looks_utf16(data)
-    if wide:
-        return _checked(data.decode(wide, errors="replace"), source)
     if b"\x00" in data[:8192]:
         raise InputError("binary data, not text or HTML", source=source, hint="give a text or HTML file")
     codec = _declared(data) or _detect(data)
@@ -87,9 +87,13 @@ def decode(data: bytes, *, source: str = "<input>") -> str:
 
 
 def _detect(data: bytes) -> str | None:
+    import warnings
+
     from bs4.dammit import UnicodeDammit
 
-    guess = UnicodeDammit(data[:65536], is_html=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        guess = UnicodeDammit(data[:65536], is_html=False)
     if guess.original_encoding is None:
         return None
     try:

@@ -1,0 +1,87 @@
+"""Stop-word language detection and stop-word density, for judging blocks of raw text.
+
+Body prose is full of function words ("the", "of", "und", "que"); menus, headlines and
+link lists are not. That contrast is the strongest signal raw text offers once markup is
+gone (jusText's insight), but it needs the document's language. The lists are package data
+(`cleaner/data/stopwords/<code>.txt`), so adding a language means adding a file.
+
+Languages without a list degrade gracefully: `detect_language` returns None and callers
+fall back to length and punctuation, never to an empty result.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl")
+# Words are split on apostrophes too, so French "l'été" yields the stop word "l".
+TOKEN = re.compile(r"[^\W\d_]+")
+# A language is only named when its stop words make up this share of the sample's words
+# and beat the runner-up clearly; otherwise the text is in a language we have no list for.
+MIN_SHARE = 0.12
+MIN_MARGIN = 1.3
+SAMPLE_CHARS = 20_000
+
+
+def _read_list(code: str) -> str:
+    name = f"{code}.txt"
+    try:
+        return resources.files("cleaner").joinpath("data", "stopwords", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
+        return (Path(__file__).resolve().parent / "data" / "stopwords" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def stopwords(code: str) -> frozenset[str]:
+    """The stop words of one language (lower case); empty for a language without a list."""
+    if code not in LANGUAGES:
+        return frozenset()
+    lines = (line.strip().casefold() for line in _read_list(code).splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, dict[str, float]]:
+    """word -> {language: weight}: a word shared by k lists counts 1/k for each of them."""
+    owners: dict[str, list[str]] = {}
+    for code in LANGUAGES:
+        for word in stopwords(code):
+            owners.setdefault(word, []).append(code)
+    return {word: {code: 1.0 / len(codes) for code in codes} for word, codes in owners.items()}
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case letter runs: the unit stop-word counts are made of."""
+    return TOKEN.findall(text.casefold())
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when no stop-word list fits.
+
+    Counts stop words of each known language over (a sample of) the text. Words shared
+    between languages are split between them, so "de" or "a" cannot decide on their own.
+    """
+    words = tokens(text[:SAMPLE_CHARS])
+    if len(words) < 5:
+        return None
+    weights = _weights()
+    scores = dict.fromkeys(LANGUAGES, 0.0)
+    for word in words:
+        for code, weight in weights.get(word, {}).items():
+            scores[code] += weight
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < MIN_SHARE * len(words) or top < MIN_MARGIN * second:
+        return None
+    return best
+
+
+def stopword_density(words: list[str], code: str | None) -> float | None:
+    """Share of `words` (lower case) that are stop words; None when the language is unknown."""
+    if code is None or not words:
+        return None
+    listed = stopwords(code)
+    return sum(word in listed for word in words) / len(words)

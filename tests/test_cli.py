@@ -1,0 +1,169 @@
+"""The command line: outputs, rule options, explain, rules subcommands, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner.cli import main
+
+from conftest import FIXTURES
+
+SEED = FIXTURES / "seed" / "000_6ffb47693998821b" / "input.txt"
+PROMO = '''[pack]
+name = "promo"
+
+[[rules]]
+id = "promo.deal"
+category = "promo"
+action = "drop"
+lines = ["Deal of the day"]
+'''
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def article(tmp_path: Path, text: str, name: str = "a.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BODY = "The first paragraph of the story is here.\n\nDeal of the day\n\nThe second paragraph closes it.\n"
+
+
+def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["clean", str(SEED)], capsys)
+    assert code == 0 and err == ""
+    assert out.count("\n\n") == 31 and "ADVERTISEMENT" not in out
+
+
+def test_json_output_has_exactly_the_documented_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["clean", "--format", "json", str(SEED)], capsys)
+    data = json.loads(out)
+    assert list(data) == ["schema", "source", "title", "metadata", "text", "highlights", "images", "removed"]
+    assert data["source"]["path"] == str(SEED) and data["source"]["kind"] == "text"
+
+
+def test_markdown_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["clean", "--format", "markdown", str(SEED)], capsys)
+    assert code == 0
+    assert "*[Image: Russia continues to launch aerial strikes" in out
+
+
+def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out" / "seed.txt"
+    code, out, _ = run(["clean", str(SEED), "-o", str(target)], capsys)
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("Vladimir Putin has publicly confirmed")
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"ADVERTISEMENT\n\nHello there.\n")))
+    code, out, _ = run(["clean", "-"], capsys)
+    assert (code, out) == (0, "Hello there.\n")
+
+
+def test_user_rules_disable_and_no_defaults(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = article(tmp_path, "ADVERTISEMENT\n\n" + BODY)
+    pack = article(tmp_path, PROMO, "promo.toml")
+    _, out, _ = run(["clean", str(doc), "--rules", str(pack)], capsys)
+    assert "Deal of the day" not in out and "ADVERTISEMENT" not in out
+    _, out, _ = run(["clean", str(doc), "--rules", str(pack), "--disable", "ads.marker"], capsys)
+    assert "ADVERTISEMENT" in out
+    _, out, _ = run(["clean", str(doc), "--rules", str(pack), "--no-default-rules"], capsys)
+    assert "ADVERTISEMENT" in out and "Deal of the day" not in out
+
+
+def test_explain_names_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["explain", str(SEED)], capsys)
+    assert code == 0
+    assert "removed by ads.marker (ad)" in out
+    assert "caption by heuristic.caption" in out
+    assert "line 25" in out
+
+
+def test_rules_list_check_test(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "list"], capsys)
+    assert code == 0 and "ads.marker" in out
+    pack = article(tmp_path, PROMO, "promo.toml")
+    assert run(["rules", "check", str(pack)], capsys)[:2] == (0, f"ok: 1 rules in {pack}\n")
+    code, out, _ = run(["rules", "test"], capsys)
+    assert code == 0 and out.rstrip().endswith("0 failed")
+    bad = article(tmp_path, PROMO + '\n[rules.examples]\nmatch = ["nope"]\n', "bad.toml")
+    code, out, _ = run(["rules", "test", str(bad)], capsys)
+    assert code == 1 and "FAIL promo.deal" in out and "0 passed, 1 failed" in out
+
+
+def test_empty_file_gives_empty_result(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = article(tmp_path, "")
+    assert run(["clean", str(empty)], capsys) == (0, "", "")
+    code, out, _ = run(["clean", "--format", "json", str(empty)], capsys)
+    assert code == 0 and json.loads(out)["text"] == ""
+
+
+@pytest.mark.parametrize("setup, code, message", [
+    (lambda p: p / "missing.txt", 1, "missing.txt: no such file (check the path)"),
+    (lambda p: _bytes(p / "bin.dat", bytes(range(256)) * 8), 1, "bin.dat: binary data, not text or HTML"),
+    (lambda p: _bytes(p / "c1.txt", bytes(range(0x80, 0xA0)) * 40), 1, "c1.txt: the text does not decode cleanly"),
+    (lambda p: p, 1, "is a folder"),
+])
+def test_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], setup, code: int, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = setup(tmp_path)
+    got, out, err = run(["clean", str(path)], capsys)
+    assert got == code and out == ""
+    assert err.startswith("cleaner: error: ") and message in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("pack, message", [
+    ("[pack\nname = 'x'\n", "invalid TOML"),
+    (PROMO.replace('"drop"', '"explode"'), "promo.toml:7: rule 'promo.deal': unknown action 'explode'"),
+])
+def test_bad_rules_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], pack: str, message: str) -> None:
+    rules = article(tmp_path, pack, "promo.toml")
+    code, out, err = run(["clean", str(SEED), "--rules", str(rules)], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("cleaner: error: ") and message in err and err.count("\n") == 1
+
+
+def test_one_bad_file_does_not_stop_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = article(tmp_path, BODY, "good.txt")
+    out_dir = tmp_path / "out"
+    code, _, err = run(["clean", str(tmp_path / "nope.txt"), str(good), "-o", str(out_dir)], capsys)
+    assert code == 1 and "nope.txt: no such file" in err
+    assert (out_dir / "good.txt").read_text(encoding="utf-8").startswith("The first paragraph")
+
+
+def test_input_files_are_not_modified(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = article(tmp_path, "ADVERTISEMENT\n\n" + BODY)
+    before = (doc.read_bytes(), doc.stat().st_mtime_ns)
+    run(["clean", str(doc), "-o", str(tmp_path / "x.json"), "--format", "json"], capsys)
+    assert (doc.read_bytes(), doc.stat().st_mtime_ns) == before
+
+
+def test_usage_error_exit_2() -> None:
+    done = subprocess.run([sys.executable, "-m", "cleaner", "clean", "--format", "yaml"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "invalid choice" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_help_mentions_every_command() -> None:
+    done = subprocess.run([sys.executable, "-m", "cleaner", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0
+    for command in ("clean", "explain", "rules"):
+        assert command in done.stdout
+
+
+def _bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

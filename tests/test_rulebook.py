@@ -1,0 +1,121 @@
+"""Rule files: loading, validation errors that name file/line/rule, disabling, examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner import RuleError, load_rules
+from cleaner.cli import example_matches, run_examples
+from cleaner.rulebook import fold, parse_pack
+
+GOOD = '''
+[pack]
+name = "mine"
+
+[[rules]]
+id = "mine.promo"
+category = "promo"
+action = "drop"
+lines = ["Buy one get one free"]
+'''
+
+
+def write(tmp_path: Path, text: str, name: str = "pack.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_builtin_rules_load_with_unique_ids() -> None:
+    rules = load_rules()
+    assert len(rules) > 10
+    assert len(set(rules.ids())) == len(rules)
+
+
+@pytest.mark.parametrize("rule", list(load_rules()), ids=lambda r: r.id)
+def test_builtin_rule_examples(rule) -> None:  # type: ignore[no-untyped-def]
+    """Every built-in rule carries examples, and they hold."""
+    assert rule.examples_match, f"{rule.id} has no match examples"
+    for example in rule.examples_match:
+        assert example_matches(rule, example, fold), example
+    for example in rule.examples_no_match:
+        assert not example_matches(rule, example, fold), example
+
+
+def test_user_pack_adds_rules(tmp_path: Path) -> None:
+    rules = load_rules([write(tmp_path, GOOD)])
+    assert "mine.promo" in rules.ids()
+    assert "ads.marker" in rules.ids()
+
+
+def test_folder_of_packs_and_no_defaults(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "a.toml")
+    write(tmp_path, GOOD.replace("mine.promo", "mine.other"), "b.toml")
+    rules = load_rules([tmp_path], defaults=False)
+    assert rules.ids() == ["mine.promo", "mine.other"]
+
+
+def test_disable_known_and_unknown() -> None:
+    assert "ads.marker" not in load_rules(disable=["ads.marker"]).ids()
+    with pytest.raises(RuleError, match="unknown rule id"):
+        load_rules(disable=["no.such.rule"])
+
+
+@pytest.mark.parametrize("change, message, line", [
+    (('action = "drop"', 'action = "zap"'), "unknown action 'zap'", 8),
+    (('lines = ["Buy one get one free"]', "regex = '(unclosed'"), "bad regex", 9),
+    (('category = "promo"\n', ''), "missing or empty field 'category'", 6),
+    (('lines = ["Buy one get one free"]', ''), "needs at least one of", 6),
+    (('lines = ["Buy one get one free"]', 'lines = ["x"]\ncolour = "red"'), "unknown field", 6),
+    (('lines = ["Buy one get one free"]', 'selector = "div[["'), "bad CSS selector", 9),
+    (('action = "drop"', 'action = "credit"\nregex = "Photo: .+"'), "named group", 9),
+])
+def test_invalid_rule_names_file_line_and_rule(tmp_path: Path, change: tuple[str, str], message: str,
+                                               line: int) -> None:
+    path = write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    text = str(caught.value)
+    assert message in text
+    assert f"{path}:{line}:" in text  # the offending field's line, else the line of `id = ...`
+    assert "mine.promo" in text
+
+
+def test_duplicate_id_names_both_places(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + GOOD.split("\n", 3)[3])
+    with pytest.raises(RuleError, match="duplicate rule id 'mine.promo'") as caught:
+        load_rules([path], defaults=False)
+    assert f"{path}:6" in str(caught.value)
+
+
+def test_broken_toml_names_line(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "\n[[rules]\nid = 1\n")
+    with pytest.raises(RuleError, match=r"invalid TOML.*line 11"):
+        load_rules([path])
+
+
+def test_missing_rule_path() -> None:
+    with pytest.raises(RuleError, match="no such rule file"):
+        load_rules(["/no/such/rules.toml"])
+
+
+def test_literal_lines_fold_case_and_space() -> None:
+    [rule] = parse_pack(GOOD, "x.toml")
+    for text in ("Buy one get one free", "BUY  ONE get one FREE"):
+        assert rule.match(text, fold(text)) == {}
+    assert rule.match("Buy one get one free today", fold("Buy one get one free today")) is None
+
+
+def test_domain_restricted_pack() -> None:
+    [rule] = parse_pack(GOOD.replace('name = "mine"', 'name = "mine"\ndomains = ["example.com"]'), "x.toml")
+    assert rule.applies_to("text", "https://www.example.com/a")
+    assert not rule.applies_to("text", "https://example.org/a")
+    assert not rule.applies_to("text", None)
+
+
+def test_failing_examples_are_reported(tmp_path: Path) -> None:
+    pack = GOOD + '\n[rules.examples]\nmatch = ["Buy now"]\nno_match = ["Buy one get one free"]\n'
+    failures = run_examples(load_rules([write(tmp_path, pack)], defaults=False))
+    assert len(failures) == 2

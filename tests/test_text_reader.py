@@ -1,0 +1,60 @@
+"""The raw-text reader: lines to blocks, whitespace, bullets, hard wrapping."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.text import normalise_line, read_text, split_bullet, wrap_width
+
+
+def test_dedent_trailing_nbsp_and_inner_runs() -> None:
+    assert normalise_line("    Hello\u00a0 world.\u00a0 ") == "Hello world."
+    assert normalise_line("\tsoft\u00adhyphen\u200b") == "softhyphen"
+
+
+@pytest.mark.parametrize("line, mark, text", [
+    ("• Item one", "•", "Item one"),
+    ("- Item two", "-", "Item two"),
+    ("* Item three", "*", "Item three"),
+    ("1. First", "1.", "First"),
+    ("-5 degrees tonight", "", "-5 degrees tonight"),
+    ("Plain line", "", "Plain line"),
+])
+def test_bullets(line: str, mark: str, text: str) -> None:
+    assert split_bullet(line) == (mark, text)
+
+
+def test_lines_become_blocks_with_line_numbers() -> None:
+    doc = read_text("Title\n\nFirst para.\nSecond line.\r\n\r\n  • item\n")
+    assert [(b.text, b.where, b.kind, b.gap_before) for b in doc.blocks] == [
+        ("Title", "line 1", "paragraph", True),
+        ("First para.", "line 3", "paragraph", True),
+        ("Second line.", "line 4", "paragraph", False),
+        ("item", "line 6", "item", True),
+    ]
+
+
+WRAPPED = """The committee met on Tuesday to discuss the budget for the coming
+year, and members agreed that the cuts proposed in the spring would be
+reversed in full before the end of the financial year.
+
+Officials said the decision had been expected for some weeks, although
+the timing surprised several of the councillors who attended.
+
+- first item
+- second item
+"""
+
+
+def test_hard_wrapped_paragraphs_are_joined_but_lists_are_not() -> None:
+    lines = [normalise_line(l) for l in WRAPPED.splitlines()]
+    assert wrap_width(lines) is not None
+    doc = read_text(WRAPPED)
+    assert [b.text[:20] for b in doc.blocks] == [
+        "The committee met on", "Officials said the d", "first item", "second item"]
+    assert doc.blocks[0].where == "lines 1-3"
+
+
+def test_unwrapped_text_is_not_joined() -> None:
+    text = "Short line one\nShort line two\nShort line three\nShort line four\n"
+    assert len(read_text(text).blocks) == 4
