@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Iterable
 
 from .credits import attach_images
-from .document import Document
-from .engine import apply_rules
+from .document import Block, Document
+from .engine import apply_rules, first_match
 from .errors import CleanerError
 from .heuristics import classify_blocks
 from .result import Result, build_result
 from .rulebook import RuleSet, load_rules
 from .sniff import decode, sniff_kind
-from .text import read_text
+from .text import find_title, read_text
 
 KINDS = ("auto", "text", "html")
 _DEFAULT_RULES: RuleSet | None = None
@@ -49,6 +49,7 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     apply_rules(doc, ruleset)
     if kind == "text":
         classify_blocks(doc)
+        doc.title = doc.title or find_title(doc)
     anchored = attach_images(doc, {rule.id: rule for rule in ruleset})
     info = {"path": source, "url": url or doc.url, "kind": kind, "sha256": hashlib.sha256(raw).hexdigest()}
     return build_result(doc, anchored, info)
@@ -59,7 +60,8 @@ def read_document(text: str, kind: str, url: str | None, rules: RuleSet) -> Docu
         from .html import read_html
 
         return read_html(text, url=url, rules=rules)
-    return read_text(text, url=url)
+    active = rules.for_document("text", url)
+    return read_text(text, url=url, stands_alone=lambda line: first_match(Block(line, ""), active) is not None)
 
 
 def clean_file(path: str | Path, **options: object) -> Result:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .document import BODY, CAPTION, CREDIT, IMAGE, REMOVED, Block, Document
+from .document import BODY, CAPTION, CREDIT, IMAGE, Block, Document
 from .prose import ends_sentence, title_case_share, words
 from .rulebook import Rule
 
@@ -45,21 +45,21 @@ def _standalone_caption(blocks: list[Block], index: int) -> bool:
     not title case, with sentence-like body prose on both sides.
     """
     block = blocks[index]
-    if not (_caption_like(block) and block.gap_before):
+    if not _caption_like(block):
         return False
     tokens = words(block.text)
     if not CAPTION_MIN_WORDS <= len(tokens) <= CAPTION_MAX_WORDS or title_case_share(tokens) > 0.5:
         return False
     before = _neighbour(blocks, index, -1)
     after = _neighbour(blocks, index, 1)
-    return all(b is not None and b.verdict == BODY and b.kind == "paragraph" and ends_sentence(b.text)
-               for b in (before, after))
+    return all(b is not None and b.kind == "paragraph" and ends_sentence(b.text) for b in (before, after))
 
 
 def _neighbour(blocks: list[Block], index: int, step: int) -> Block | None:
+    """The nearest body block before or after: the paragraph next to this one in the clean text."""
     index += step
     while 0 <= index < len(blocks):
-        if blocks[index].verdict != REMOVED:
+        if blocks[index].verdict == BODY:
             return blocks[index]
         index += step
     return None
@@ -83,7 +83,9 @@ def attach_images(doc: Document, rules_by_id: dict[str, Rule]) -> list[tuple[int
             partner = index - 1 if side == "before" else index + 1
             if caption is None and side != "none" and 0 <= partner < len(blocks) and partner not in used:
                 other = blocks[partner]
-                if other.verdict == CAPTION or _caption_like(other):
+                # A caption printed after its credit is always labelled ("Image caption, ..."):
+                # an unlabelled line there is the next paragraph or a sub-heading.
+                if other.verdict == CAPTION or (side == "before" and _caption_like(other)):
                     caption = other.groups.get("caption", other.text)
                     if other.verdict != CAPTION:
                         other.decide(CAPTION, block.rule or HEURISTIC_CAPTION, "caption")

@@ -8,11 +8,12 @@ so every block ends with one verdict and the id of the rule that gave it.
 from __future__ import annotations
 
 from .document import BODY, CAPTION, CREDIT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
-from .prose import ends_sentence, words
+from .prose import CLOSERS, ends_sentence, words
 from .rulebook import Rule, RuleSet, fold
 
 Match = tuple[Rule, dict[str, str]]
 SECTION_ITEM_MAX_WORDS = 30
+HEADLINE_MAX_WORDS = 14
 HIGHLIGHT_ITEM_MAX_WORDS = 60
 
 
@@ -82,23 +83,36 @@ def _section(blocks: list[Block], matches: list[Match | None], start: int, rule:
             break
         if block.kind not in ("paragraph", "item") or len(words(block.text)) > SECTION_ITEM_MAX_WORDS:
             break
-        if not block.bullet and ends_sentence(block.text):
+        if not block.bullet and _reads_as_prose(block.text):
             break
         taken.append(block)
     return taken
 
 
+def _reads_as_prose(text: str) -> bool:
+    """Body prose ends a related list; a headline may still end with '?' or '!' when short."""
+    if not ends_sentence(text):
+        return False
+    return text.rstrip().rstrip(CLOSERS)[-1:] not in "?!" or len(words(text)) > HEADLINE_MAX_WORDS
+
+
 def _highlight_items(blocks: list[Block], matches: list[Match | None], start: int) -> list[Block]:
-    """Items of a key-points box: the bullets that follow, else the lines of its own group."""
+    """Items of a key-points box: the bullets that follow, else the lines directly under it.
+
+    Blocks that will not be in the text (an ad marker, a credit) are stepped over, so the
+    box is read the same way in the input and in the clean text (idempotence).
+    """
     items: list[Block] = []
-    bulleted = start + 1 < len(blocks) and bool(blocks[start + 1].bullet)
+    bulleted: bool | None = None
     for index in range(start + 1, len(blocks)):
-        block = blocks[index]
-        if block.verdict != BODY or matches[index] is not None:
-            break
+        block, found = blocks[index], matches[index]
+        if block.verdict != BODY or (found is not None and found[0].action != "keep"):
+            continue
+        if bulleted is None:
+            bulleted = bool(block.bullet)
         if bulleted and not block.bullet:
             break
-        if not bulleted and (block.gap_before and items or len(words(block.text)) > HIGHLIGHT_ITEM_MAX_WORDS):
+        if not bulleted and (block.gap_before or len(words(block.text)) > HIGHLIGHT_ITEM_MAX_WORDS):
             break
         items.append(block)
     return items

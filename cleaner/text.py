@@ -8,8 +8,10 @@ hard-wrapped at a fixed width, in which case wrapped lines are joined back into 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-from .document import Block, Document
+from .document import BODY, Block, Document
+from .prose import ends_sentence, words
 
 BULLET = re.compile(r"(?P<mark>[•·▪►◦‣⁃●○■□➢➤✓✔–—*+-]|\d{1,3}[.)])\s+(?=\S)")
 # Characters that are invisible or only hint at layout: dropped, never shown as text.
@@ -17,9 +19,15 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 
+SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
 def normalise_line(line: str) -> str:
-    """Collapse every run of whitespace (NBSP and tabs included) to one space; drop invisibles."""
-    return " ".join(line.translate(INVISIBLE).split())
+    """Strip the line's ends (NBSP included), collapse inner runs of spaces and tabs, drop invisibles.
+
+    Non-breaking spaces inside a line are kept: French typography and numbers rely on them.
+    """
+    return SPACES.sub(" ", line.translate(INVISIBLE)).strip()
 
 
 def split_bullet(line: str) -> tuple[str, str]:
@@ -49,8 +57,13 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if full >= 3 and continued >= 0.6 * full else None
 
 
-def read_text(text: str, *, url: str | None = None) -> Document:
-    """Blocks of a raw-text article, each knowing its line range."""
+def read_text(text: str, *, url: str | None = None,
+              stands_alone: Callable[[str], bool] = lambda line: False) -> Document:
+    """Blocks of a raw-text article, each knowing its line range.
+
+    `stands_alone(line)` says a line is a block of its own (an ad marker, a credit) that
+    must never be joined to the line before it, even in hard-wrapped text.
+    """
     lines = [normalise_line(line) for line in NEWLINES.sub("\n", text).split("\n")]
     width = wrap_width(lines)
     blocks: list[Block] = []
@@ -61,7 +74,8 @@ def read_text(text: str, *, url: str | None = None) -> Document:
             gap, previous = True, ""
             continue
         mark, body = split_bullet(line)
-        if previous and not mark and not gap and width and _wrapped(previous, line, width):
+        if (previous and not mark and not gap and width and _wrapped(previous, line, width)
+                and not stands_alone(line)):
             block = blocks[-1]
             block.text = f"{block.text} {line}"
             block.where = f"lines {block.where.split()[-1].split('-')[0]}-{number}"
@@ -76,3 +90,24 @@ def _wrapped(previous: str, line: str, width: int) -> bool:
     """Was the break after `previous` forced by the width (the next word would not fit)?"""
     first_word = line.split(" ", 1)[0]
     return len(previous) + 1 + len(first_word) > width - 2
+
+
+TITLE_MAX_WORDS = 25
+
+
+def find_title(doc: Document) -> str | None:
+    """The headline: a first line that reads like one, set apart by a blank line, before body text.
+
+    It stays in the text too (it is part of the article); this only names it.
+    """
+    blocks = doc.blocks
+    if len(blocks) < 2:
+        return None
+    first, second = blocks[0], blocks[1]
+    if first.verdict != BODY or first.bullet or not second.gap_before or second.verdict != BODY:
+        return None
+    count = len(words(first.text))
+    stripped = first.text.rstrip()
+    if not 3 <= count <= TITLE_MAX_WORDS or (ends_sentence(first.text) and stripped[-1:] not in "?!"):
+        return None
+    return first.text

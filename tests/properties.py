@@ -7,12 +7,14 @@ from typing import Any
 
 from cleaner import Result
 from cleaner.result import block_text
+from cleaner.text import INVISIBLE
 
 TOKEN = re.compile(r"\w+")
 
 
 def tokens(text: str) -> set[str]:
-    return {t.casefold() for t in TOKEN.findall(text)}
+    """Words, as cleaner sees them: invisible marks (soft hyphens, zero-width spaces) do not split words."""
+    return {t.casefold() for t in TOKEN.findall(text.translate(INVISIBLE))}
 
 
 def manifest_strings(result: Result) -> list[str]:

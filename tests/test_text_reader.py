@@ -8,7 +8,8 @@ from cleaner.text import normalise_line, read_text, split_bullet, wrap_width
 
 
 def test_dedent_trailing_nbsp_and_inner_runs() -> None:
-    assert normalise_line("    Hello\u00a0 world.\u00a0 ") == "Hello world."
+    assert normalise_line("    Hello   world.\u00a0 ") == "Hello world."
+    assert normalise_line("Il dit\u00a0: «\u00a0oui\u00a0»") == "Il dit\u00a0: «\u00a0oui\u00a0»"
     assert normalise_line("\tsoft\u00adhyphen\u200b") == "softhyphen"
 
 
