@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Iterable
 
 from .credits import attach_images
-from .document import Block, Document
+from .document import BODY, Block, Document
 from .engine import apply_rules, first_match
 from .errors import CleanerError
 from .heuristics import classify_blocks
+from .language import detect_language
 from .result import Result, build_result
 from .rulebook import RuleSet, load_rules
 from .sniff import decode, sniff_kind
@@ -51,6 +52,10 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
         classify_blocks(doc)
         doc.title = doc.title or find_title(doc)
     anchored = attach_images(doc, {rule.id: rule for rule in ruleset})
+    if not doc.metadata.get("language"):
+        language = detect_language(" ".join(b.text for b in doc.blocks if b.verdict == BODY))
+        if language:
+            doc.metadata["language"] = language
     info = {"path": source, "url": url or doc.url, "kind": kind, "sha256": hashlib.sha256(raw).hexdigest()}
     return build_result(doc, anchored, info)
 
