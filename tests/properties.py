@@ -21,7 +21,8 @@ def manifest_strings(result: Result) -> list[str]:
     strings: list[str] = list(result.highlights)
     for image in result.images:
         strings += [image["caption"] or "", image["credit"] or "", image["alt"] or ""]
-    strings += [str(v) for v in _flat(result.metadata)]
+    # The language code is derived, not text of the document.
+    strings += [str(v) for k, v in result.metadata.items() if k != "language" for v in _flat(v)]
     if result.title:
         strings.append(result.title)
     return strings
