@@ -34,7 +34,10 @@ COMMENTS = "heuristic.comments"
 
 # Shapes of a line.
 SHORT_WORDS = 6        # a line of at most this many words and no sentence end is "short"
-LIST_RUN = 3           # this many short lines in a row make a link list
+LIST_RUN = 3           # this many headline-like lines in a row make a link list ...
+LIST_LINE_WORDS = 15   # ... a line being one with no sentence in it and at most this many words
+LIST_ITEM_WORDS = 25   # (or this many for a bulleted line)
+INTRODUCED_LIST_MAX = 12  # a list this short after a line ending in ":" is the article's own
 GOOD_WORDS = 10        # body prose has at least this many words ...
 GOOD_STOP = 0.20       # ... and this share of stop words (when the language is known)
 POOR_STOP = 0.10       # a long line with fewer stop words is a tag cloud or a headline list
@@ -42,17 +45,33 @@ TITLE_SHARE = 0.75     # a line this capitalised is a headline or a menu, not pr
 REPEAT_MAX_WORDS = 12  # only short lines count as repeated boilerplate
 # Evidence that the text is a whole-page dump: enough link-like lines, absolutely and in share.
 DUMP_MIN_LINKS = 6
-DUMP_MIN_SHARE = 0.2
+DUMP_MIN_SHARE = 0.15
+DUMP_MANY_LINKS = 20
 # Run scores (in characters of text, so long prose weighs more than a short line).
 BAD_PENALTY = 30
 SHORT_PENALTY = 8
 COMMENT_BARRIER = 600
 COMMENT_WEIGHT = 0.3   # prose after a comment marker counts this much: it is probably a comment
+MIN_ARTICLE = 250      # a run before the comment thread this strong is the article; the thread is not
 TITLE_LOOKBACK = 3     # blocks before the run searched for the article's headline
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK_CHARS_PER_WORD = 2
+STANZA_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+PROSE_STOP = 0.3       # short lines joined must be clearly prose (a stanza), not a tag line
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
 SENTENCE_INNER = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S")
+SYMBOLS = re.compile(r"[{}()\[\];=<>*/\\#$%^~`_│─+]")
+CODE_RUN_SHARE = 0.25  # a run of short lines with this share of code lines is a code listing
+CODE_SHARE = 0.08      # lines with this share of symbols and digits are code or data, not links
 SEPARATORS = re.compile(r"\s[|•·»/]\s")
 COMMENT_CATEGORIES = frozenset({"comments"})
+END_CATEGORIES = frozenset({"author"})  # an author box ends the article but starts no thread
+# A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:").
+STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
+                   r"|\b(says|said|wrote|schreibt|a écrit|dice|escribió|disse|scrive|schreef)\s*:\s*$",
+                   re.IGNORECASE)
+STAMP_MAX_WORDS = 16
+STAMP_THREAD = 3       # this many stamp lines make a comment thread
 
 
 @dataclass
@@ -66,14 +85,19 @@ class Shape:
     short: bool      # few words, no sentence
     title: float     # share of title-case words
     separators: int  # " | " style menu separators
+    code: bool       # dense with symbols and digits: code, data, a formula (neutral, not navigation)
+    language: str | None = None
     repeated: bool = False
     linkish: bool = False
+    prose: bool = False  # part of lines that read as prose together, or of a list a sentence announced
 
     @property
     def good(self) -> bool:
         """Reads like body prose."""
-        if self.linkish or self.repeated or self.title >= TITLE_SHARE or self.separators >= 2:
-            return False
+        if self.prose:
+            return True
+        if self.linkish or self.repeated or self.title >= TITLE_SHARE:
+            return False  # a repeated line is a heading at best (or a TOC entry): neutral
         if self.stop is not None:
             return self.words >= GOOD_WORDS and self.stop >= GOOD_STOP
         # Unknown language: fall back to length and sentence punctuation.
@@ -82,23 +106,37 @@ class Shape:
     @property
     def bad(self) -> bool:
         """Reads like navigation: a link list, a repeated line, a capitalised menu row."""
-        if self.linkish or self.repeated or self.separators >= 2:
+        if self.linkish:
+            return True
+        if self.code:
+            return False
+        if self.title >= TITLE_SHARE and self.words >= 4 and not self.sentence:
             return True
         return self.stop is not None and self.words >= 8 and self.stop < POOR_STOP and not self.sentence
 
 
 def shape(block: Block, language: str | None) -> Shape:
+    """Measure one block: length, sentence punctuation, stop words, capitals, separators, symbols."""
     text = block.text
     lowered = tokens(text)
     raw_words = text.split()
     count = max(len(lowered), len(raw_words)) if lowered else len(raw_words)
+    if not text.isascii():
+        ideographs = len(CJK.findall(text))  # Chinese, Japanese, Korean: no spaces between words
+        if ideographs:
+            count = max(count, len(raw_words) + ideographs // CJK_CHARS_PER_WORD)
     sentence = bool(SENTENCE_END.search(text) or SENTENCE_INNER.search(text))
     return Shape(
         chars=len(text), words=count, stop=stopword_density(lowered, language) if count >= 4 else None,
         sentence=sentence, short=count <= SHORT_WORDS and not sentence,
         title=title_case_share(raw_words) if count >= 3 else 0.0,
-        separators=len(SEPARATORS.findall(text)),
+        separators=len(SEPARATORS.findall(text)), code=_code_like(text), language=language,
     )
+
+
+def _code_like(text: str) -> bool:
+    """Code, a formula or a row of data: programming symbols are dense."""
+    return len(SYMBOLS.findall(text)) >= max(2.0, CODE_SHARE * len(text))
 
 
 def _mark_lists_and_repeats(blocks: list[Block], shapes: list[Shape | None]) -> None:
@@ -110,53 +148,108 @@ def _mark_lists_and_repeats(blocks: list[Block], shapes: list[Shape | None]) -> 
         end = start
         while end < len(shapes) and _list_line(shapes[end], blocks[end]):
             end += 1
-        if end - start >= LIST_RUN:
-            for index in range(start, end):
-                shape_ = shapes[index]
-                if shape_ is not None:
-                    shape_.linkish = True
+        run = [s for s in shapes[start:end] if s is not None]
+        code = sum(s.code for s in run)
+        if end - start >= LIST_RUN and code < CODE_RUN_SHARE * len(run):
+            # A stanza's last line ends the sentence, which also ended the run: judge it with it.
+            last = shapes[end] if end < len(shapes) else None
+            closed = end + 1 if last is not None and last.words <= LIST_LINE_WORDS and not blocks[end].bullet else end
+            prose = _introduced(blocks, shapes, start, end) or _reads_as_prose(blocks, shapes, start, closed)
+            if prose and closed > end and last is not None:
+                last.prose = True
+            for shape_ in run:
+                shape_.linkish = not shape_.code and not prose
+                shape_.prose = prose
         start = end + 1
     for block, shape_ in zip(blocks, shapes):
-        if shape_ is not None and shape_.words <= REPEAT_MAX_WORDS:
+        if shape_ is not None and shape_.words <= REPEAT_MAX_WORDS and not shape_.code:
             shape_.repeated = seen[" ".join(block.text.casefold().split())] > 1
         if shape_ is not None and shape_.separators >= 2 and not shape_.sentence:
             shape_.linkish = True
 
 
+def _introduced(blocks: list[Block], shapes: list[Shape | None], start: int, end: int) -> bool:
+    """A short list announced by the sentence before it ("The meeting:") is content, not links."""
+    if start == 0 or end - start > INTRODUCED_LIST_MAX:
+        return False
+    before = shapes[start - 1]
+    return before is not None and before.words >= 3 and blocks[start - 1].text.rstrip().endswith(":")
+
+
+def _reads_as_prose(blocks: list[Block], shapes: list[Shape | None], start: int, end: int) -> bool:
+    """Short lines that read as prose together (a stanza, a paragraph broken by <br>) are body,
+    though each alone looks like a menu entry. Blank lines between them do not matter, so a
+    second pass over the clean text judges them the same way."""
+    lines = blocks[start:end]
+    if any(s is None for s in shapes[start:end]) or any(b.bullet for b in lines):
+        return False
+    text = " ".join(b.text for b in lines)
+    joined = shape(Block(text=text, where=""), _language_of(shapes))
+    return (joined.stop is not None and joined.stop >= PROSE_STOP and joined.good
+            and bool(STANZA_END.search(text)) and len(tokens(text)) >= GOOD_WORDS)
+
+
+def _language_of(shapes: list[Shape | None]) -> str | None:
+    return next((s.language for s in shapes if s is not None), None)
+
+
 def _list_line(shape_: Shape | None, block: Block) -> bool:
-    """Could this line be one entry of a link list? (Rule-removed lines do not break a list.)"""
+    """Could this line be one entry of a link list?
+
+    Lines the rules decided (removed, credits, captions) do not break a list: a second pass over
+    the clean text, where they are gone, must see the same lists (clean(clean(x)) == clean(x)).
+    """
     if shape_ is None:
-        return block.verdict == REMOVED
-    return shape_.short or (bool(block.bullet) and shape_.words <= 12 and not shape_.sentence)
+        return True
+    if shape_.code:
+        return True  # a code line continues a run, which then is code, not links
+    return not shape_.sentence and shape_.words <= (LIST_ITEM_WORDS if block.bullet else LIST_LINE_WORDS)
 
 
-def is_dump(shapes: list[Shape | None]) -> bool:
-    """Enough link-like lines to be a whole page flattened to text, not a tidy article."""
-    judged = [s for s in shapes if s is not None]
-    links = sum(s.linkish for s in judged)
-    return links >= DUMP_MIN_LINKS and links >= DUMP_MIN_SHARE * len(judged)
+def is_dump(blocks: list[Block], shapes: list[Shape | None]) -> bool:
+    """Enough link-like lines (or page furniture the rules found) to be a whole page flattened
+    to text, not a tidy article: a few in share, or many in number."""
+    judged = sum(s is not None for s in shapes)
+    evidence = sum(s.linkish for s in shapes if s is not None)
+    evidence += sum(b.verdict == REMOVED and (b.rule or "").startswith("textdump.") for b in blocks)
+    return evidence >= DUMP_MIN_LINKS and (evidence >= DUMP_MIN_SHARE * judged or evidence >= DUMP_MANY_LINKS)
 
 
-def _scores(blocks: list[Block], shapes: list[Shape | None]) -> list[float]:
-    """Per-block contribution to the body run."""
+def _comment_markers(blocks: list[Block], shapes: list[Shape | None]) -> list[int]:
+    """Indices of comment-thread markers: rule-marked ones, plus stamp lines when a thread shows.
+
+    A single "Posted 10:32 AM" is an article's dateline; a thread has one such line per comment.
+    """
+    marked = [i for i, b in enumerate(blocks) if b.verdict == REMOVED and b.category in COMMENT_CATEGORIES]
+    stamps = [i for i, (b, s) in enumerate(zip(blocks, shapes))
+              if s is not None and not s.code and s.words <= STAMP_MAX_WORDS and STAMP.search(b.text)]
+    return sorted(marked + stamps) if len(stamps) >= STAMP_THREAD else marked
+
+
+def _scores(blocks: list[Block], shapes: list[Shape | None]) -> tuple[list[float], int]:
+    """Per-block contribution to the body run, and where the comment thread starts (or len)."""
+    markers = set(_comment_markers(blocks, shapes))
     scores: list[float] = []
-    after_comments = False
-    for block, shape_ in zip(blocks, shapes):
-        if shape_ is None:
-            if block.verdict == REMOVED and block.category in COMMENT_CATEGORIES:
-                after_comments = True
-                scores.append(-COMMENT_BARRIER)
-            elif block.verdict == REMOVED and block.rule and block.rule.startswith("textdump."):
-                scores.append(-BAD_PENALTY)
-            else:
-                scores.append(0.0)
+    seen_prose = False
+    thread = len(blocks)
+    for index, (block, shape_) in enumerate(zip(blocks, shapes)):
+        if index in markers:
+            if seen_prose and thread == len(blocks):
+                thread = index
+            scores.append(-COMMENT_BARRIER)
+        elif shape_ is None and block.verdict == REMOVED and block.category in END_CATEGORIES:
+            scores.append(-COMMENT_BARRIER)
+        elif shape_ is None:
+            textdump = block.verdict == REMOVED and (block.rule or "").startswith("textdump.")
+            scores.append(-BAD_PENALTY if textdump else 0.0)
         elif shape_.good:
-            scores.append(min(shape_.chars, 2000) * (COMMENT_WEIGHT if after_comments else 1.0))
+            seen_prose = True
+            scores.append(min(shape_.chars, 2000) * (COMMENT_WEIGHT if index > thread else 1.0))
         elif shape_.bad:
             scores.append(-(min(shape_.chars, 200) + BAD_PENALTY))
         else:
             scores.append(-SHORT_PENALTY)
-    return scores
+    return scores, thread
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:
@@ -183,7 +276,8 @@ def _headline_start(blocks: list[Block], shapes: list[Shape | None], start: int)
                 break
             index -= 1
             continue
-        if shape_.bad or shape_.words < 2:
+        headline = shape_.linkish and not blocks[index - 1].bullet and shape_.separators < 2
+        if (shape_.bad and not headline) or shape_.repeated or shape_.words < 2:
             break
         index -= 1
         taken += 1
@@ -204,27 +298,23 @@ def classify_blocks(doc: Document) -> None:
     shapes: list[Shape | None] = [shape(b, language) if b.verdict == BODY and b.rule is None else None
                                   for b in blocks]
     _mark_lists_and_repeats(blocks, shapes)
-    if not is_dump(shapes):
+    if not is_dump(blocks, shapes):
         return
-    scores = _scores(blocks, shapes)
-    start, end = best_run(scores)
+    scores, thread = _scores(blocks, shapes)
+    start, end = best_run(scores[:thread])
+    if sum(scores[start:end]) < MIN_ARTICLE:
+        start, end = best_run(scores)
     if end == 0:
         return
-    start = _headline_start(blocks, shapes, start)
-    after_comments = False
+    head = _headline_start(blocks, shapes, start)
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
-        if shape_ is None:
-            if block.verdict == REMOVED and block.category in COMMENT_CATEGORIES:
-                after_comments = True
-            continue
-        inside = start <= index < end
-        if inside and not shape_.bad:
+        if shape_ is None or head <= index < start or (start <= index < end and not shape_.linkish):
             continue
         if shape_.linkish:
             block.decide(REMOVED, NAV_LIST, "navigation")
         elif shape_.repeated:
             block.decide(REMOVED, REPEATED, "boilerplate")
-        elif after_comments and index >= end:
+        elif index >= thread and index >= end:
             block.decide(REMOVED, COMMENTS, "comments")
         else:
             block.decide(REMOVED, OUTSIDE, "boilerplate")

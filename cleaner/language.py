@@ -12,6 +12,7 @@ fall back to length and punctuation, never to an empty result.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,7 +22,7 @@ LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl")
 TOKEN = re.compile(r"[^\W\d_]+")
 # A language is only named when its stop words make up this share of the sample's words
 # and beat the runner-up clearly; otherwise the text is in a language we have no list for.
-MIN_SHARE = 0.12
+MIN_SHARE = 0.2
 MIN_MARGIN = 1.3
 SAMPLE_CHARS = 20_000
 
@@ -69,9 +70,9 @@ def detect_language(text: str) -> str | None:
         return None
     weights = _weights()
     scores = dict.fromkeys(LANGUAGES, 0.0)
-    for word in words:
+    for word, count in Counter(words).items():
         for code, weight in weights.get(word, {}).items():
-            scores[code] += weight
+            scores[code] += weight * count
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < MIN_SHARE * len(words) or top < MIN_MARGIN * second:

@@ -1,0 +1,136 @@
+"""Block classification of whole-page text dumps (cleaner/heuristics.py, cleaner/language.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.language import LANGUAGES, detect_language, stopwords
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_6ffb47693998821b.txt"
+
+BODY = [
+    "The council voted on Tuesday to keep the old harbour open, after a meeting that ran until midnight.",
+    "Residents had argued for months about whether the wall should be repaired or moved further inland.",
+    "Engineers said that a repaired wall would need more work within twenty years as the sea rises.",
+    "The work is expected to start in the spring and should take about eighteen months to finish.",
+]
+MENU = ["News", "Sport", "Business", "Culture", "Weather", "Travel", "Opinion", "Video"]
+
+
+def dump(*parts: list[str]) -> str:
+    """Parts apart by blank lines; the lines of a part (menus, lists) on consecutive lines.
+    Body paragraphs are given one part each, as page renderers print them."""
+    return "\n\n".join("\n".join(part) for part in parts)
+
+
+def paragraphs(texts: list[str]) -> list[list[str]]:
+    return [[text] for text in texts]
+
+
+def heuristic_removals(result: cleaner.Result) -> list[dict]:
+    return [r for r in result.removed if (r["rule"] or "").startswith("heuristic.")]
+
+
+def test_tidy_article_comes_out_whole() -> None:
+    text = "\n\n".join(["Harbour stays open"] + BODY)
+    result = cleaner.clean(text, kind="text")
+    assert result.removed == []
+    assert result.text == text
+
+
+def test_tidy_article_with_a_short_list_is_not_a_dump() -> None:
+    text = "\n\n".join(BODY[:2] + ["What the plan includes:", "\n".join(["- a new wall", "- two sluices", "- a path"])]
+                       + BODY[2:])
+    result = cleaner.clean(text, kind="text")
+    assert heuristic_removals(result) == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+def test_seed_article_loses_nothing_to_heuristics() -> None:
+    result = cleaner.clean(SEED.read_bytes(), kind="text")
+    assert heuristic_removals(result) == []
+    assert len(result.text.split("\n\n")) == 32
+
+
+def test_menu_and_footer_of_a_dump_are_removed_with_ids() -> None:
+    text = dump(MENU, ["Harbour stays open"], *paragraphs(BODY), ["Most shared"], ["Ferry cut for winter", "Schools reopen",
+                "Lifeboat crew honoured", "Bus route extended"], ["About us", "Contact us", "Privacy Policy"])
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == ["Harbour stays open"] + BODY
+    removed = {r["text"]: r for r in result.removed}
+    assert removed["Sport"]["rule"] == "heuristic.nav-list"
+    assert removed["Sport"]["category"] == "navigation"
+    assert removed["Schools reopen"]["rule"].startswith("heuristic.")
+    for entry in heuristic_removals(result):
+        assert entry["category"] and entry["where"].startswith("line")
+
+
+def test_comment_thread_after_the_article_is_removed() -> None:
+    comments = []
+    for name, hour in (("Margaret", "9:12"), ("Dev", "11:40"), ("Hilary", "18:05")):
+        comments += [f"{name} says:", f"4 March 2024 at {hour}",
+                     "I tried this last year and the results were much better than I had expected, honestly.",
+                     "Reply"]
+    text = dump(MENU, *paragraphs(BODY), ["12 comments"], *paragraphs(comments), ["Leave a Reply"])
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY
+    thread = [r for r in result.removed if r["text"].startswith("I tried this")]
+    assert thread and all(r["rule"] == "heuristic.comments" for r in thread)
+
+
+def test_verse_and_introduced_lists_stay_in_the_body() -> None:
+    verse = ["The tide goes out, the road comes back,", "the herons stand in line,",
+             "and every car that crosses now", "is counting down the time."]
+    text = dump(MENU, *paragraphs(BODY[:2]), ["The meeting will be held:"], ["- Thursday 12 June", "- the village hall",
+                "- all welcome"], ["A reader sent us this poem:"], verse, *paragraphs(BODY[2:]), MENU)
+    result = cleaner.clean(text, kind="text")
+    for line in verse + ["the village hall"]:
+        assert line in result.text
+    assert "Weather" not in result.text
+
+
+def test_unknown_language_degrades_gracefully() -> None:
+    body = ["Zastupitelstvo v úterý rozhodlo, že starý přístav zůstane otevřený, po schůzi, která trvala do půlnoci.",
+            "Obyvatelé se celé měsíce přeli o to, zda zeď opravit, nebo ji posunout dál do vnitrozemí.",
+            "Inženýři upozornili, že opravená zeď bude do dvaceti let potřebovat další práce."]
+    result = cleaner.clean(dump(["Zprávy", "Sport", "Ekonomika", "Kultura", "Počasí", "Cestování"], *paragraphs(body)), kind="text")
+    assert result.text.split("\n\n") == body
+
+
+def test_every_block_is_accounted_for() -> None:
+    text = dump(MENU, ["Harbour stays open"], *paragraphs(BODY), ["Most shared"], ["Ferry cut for winter", "Schools reopen"])
+    result = cleaner.clean(text, kind="text")
+    kept = result.text.split("\n\n")
+    removed = [r["text"] for r in result.removed]
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert sorted(kept + removed) == sorted(lines)
+
+
+@pytest.mark.parametrize("code, sample", [
+    ("en", "The mayor said that the new bridge would be open to traffic by the end of the year."),
+    ("de", "Der Bürgermeister sagte, dass die neue Brücke bis zum Ende des Jahres für den Verkehr offen sein wird."),
+    ("fr", "Le maire a dit que le nouveau pont serait ouvert à la circulation avant la fin de l'année."),
+    ("es", "El alcalde dijo que el nuevo puente estará abierto al tráfico antes del final del año."),
+    ("pt", "O prefeito disse que a nova ponte estará aberta ao trânsito até o fim do ano, segundo a câmara."),
+    ("it", "Il sindaco ha detto che il nuovo ponte sarà aperto al traffico entro la fine dell'anno."),
+    ("nl", "De burgemeester zei dat de nieuwe brug voor het einde van het jaar open zal zijn voor het verkeer."),
+])
+def test_detect_language(code: str, sample: str) -> None:
+    assert detect_language(sample) == code
+
+
+@pytest.mark.parametrize("sample", ["", "Home", "新しい橋は年末までに開通する予定だと市長は述べた。",
+                                    "Starosta řekl, že nový most bude do konce roku otevřen pro dopravu."])
+def test_detect_language_without_a_fitting_list(sample: str) -> None:
+    assert detect_language(sample) is None
+
+
+def test_stopword_lists_are_package_data() -> None:
+    for code in LANGUAGES:
+        words = stopwords(code)
+        assert 50 <= len(words) <= 400, code
+        assert all(word == word.casefold() and " " not in word for word in words)
