@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .credits import attach_images
-from .document import BODY, Block, Document
-from .engine import apply_rules, first_match
+from .document import BODY, Document
+from .engine import apply_rules
 from .errors import CleanerError
 from .heuristics import classify_blocks
 from .language import detect_language
@@ -65,8 +65,8 @@ def read_document(text: str, kind: str, url: str | None, rules: RuleSet) -> Docu
         from .html import read_html
 
         return read_html(text, url=url, rules=rules)
-    active = rules.for_document("text", url)
-    return read_text(text, url=url, stands_alone=lambda line: first_match(Block(line, ""), active) is not None)
+    matcher = rules.matcher("text", url)
+    return read_text(text, url=url, stands_alone=lambda line: matcher.match(line) is not None)
 
 
 def clean_file(path: str | Path, **options: object) -> Result:

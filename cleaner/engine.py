@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .document import BODY, CAPTION, CREDIT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
 from .prose import CLOSERS, ends_sentence, words
-from .rulebook import Rule, RuleSet, fold
+from .rulebook import Rule, RuleSet
 
 Match = tuple[Rule, dict[str, str]]
 SECTION_ITEM_MAX_WORDS = 30
@@ -17,21 +17,11 @@ HEADLINE_MAX_WORDS = 14
 HIGHLIGHT_ITEM_MAX_WORDS = 60
 
 
-def first_match(block: Block, rules: list[Rule]) -> Match | None:
-    text = block.text
-    folded = fold(text)
-    for rule in rules:
-        groups = rule.match(text, folded)
-        if groups is not None:
-            return rule, groups
-    return None
-
-
 def apply_rules(doc: Document, ruleset: RuleSet) -> None:
     """Give every still-undecided block of `doc` its verdict from the rules, in place."""
-    rules = ruleset.for_document(doc.kind, doc.url)
+    matcher = ruleset.matcher(doc.kind, doc.url)
     blocks = doc.blocks
-    matches = [first_match(b, rules) if b.verdict == BODY else None for b in blocks]
+    matches = [matcher.match(b.text) if b.verdict == BODY else None for b in blocks]
     for index, block in enumerate(blocks):
         found = matches[index]
         if found is None or block.verdict != BODY:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-CLOSERS = "\"'”’»)]›*_"
+CLOSERS = "\"'”’“‘»«)]›‹*_"  # closing quotes, including German “ ‘ and French-style »
 SENTENCE_END = ".!?…:;"
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 

@@ -86,6 +86,8 @@ class RuleSet:
     """The rules in force, in order. Keep rules are consulted first, then file order."""
 
     rules: list[Rule] = field(default_factory=list)
+    _matchers: dict[tuple[str, str], "Matcher"] = field(default_factory=dict, init=False, repr=False,
+                                                        compare=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, str] = {}
@@ -118,8 +120,47 @@ class RuleSet:
         usable = [r for r in self.rules if (r.lines or r.regexes) and r.applies_to(kind, url)]
         return [r for r in usable if r.action == "keep"] + [r for r in usable if r.action != "keep"]
 
+    def matcher(self, kind: str, url: str | None) -> "Matcher":
+        """A Matcher for this document's rules, built once per kind and site."""
+        key = (kind, _host(url) if any(r.domains for r in self.rules) else "")
+        if key not in self._matchers:
+            self._matchers[key] = Matcher(self.for_document(kind, url))
+        return self._matchers[key]
+
+
     def selectors(self, url: str | None) -> list[Rule]:
         return [r for r in self.rules if r.selector and r.applies_to("html", url)]
+
+
+class Matcher:
+    """Finds the first rule (in order) matching a block, fast.
+
+    Literal lines are one dict lookup; only the regex rules ordered before that hit
+    still need trying, so a long rule list costs little per block.
+    """
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.literal: dict[str, int] = {}
+        for order, rule in enumerate(rules):
+            for line in rule.lines:
+                self.literal.setdefault(line, order)
+        self.patterns = [(order, rule) for order, rule in enumerate(rules) if rule.regexes]
+
+    def match(self, text: str) -> tuple[Rule, dict[str, str]] | None:
+        hit = self.literal.get(fold(text)) if len(text) <= 200 else None
+        for order, rule in self.patterns:
+            if hit is not None and order > hit:
+                break
+            if len(text) > rule.max_chars:
+                continue
+            for pattern in rule.regexes:
+                found = pattern.fullmatch(text)
+                if found:
+                    return rule, {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
+        if hit is not None and len(text) <= self.rules[hit].max_chars:
+            return self.rules[hit], {}
+        return None
 
 
 class FieldError(ValueError):

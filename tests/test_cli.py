@@ -116,7 +116,6 @@ def test_empty_file_gives_empty_result(tmp_path: Path, capsys: pytest.CaptureFix
     (lambda p: p / "missing.txt", 1, "missing.txt: no such file (check the path)"),
     (lambda p: _bytes(p / "bin.dat", bytes(range(256)) * 8), 1, "bin.dat: binary data, not text or HTML"),
     (lambda p: _bytes(p / "c1.txt", bytes(range(0x80, 0xA0)) * 40), 1, "c1.txt: the text does not decode cleanly"),
-    (lambda p: p, 1, "is a folder"),
 ])
 def test_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], setup, code: int, message: str) -> None:  # type: ignore[no-untyped-def]
     path = setup(tmp_path)
