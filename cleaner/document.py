@@ -35,6 +35,7 @@ class Block:
     level: int = 0
     bullet: str = ""  # the bullet mark of a list item ("•", "-", "1.")
     gap_before: bool = True  # a blank line (or element boundary) precedes this block
+    indent: int = 0  # leading whitespace of a text line: layout depth in page dumps
     verdict: str = BODY
     rule: str | None = None
     category: str | None = None

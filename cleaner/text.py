@@ -41,7 +41,9 @@ def split_bullet(line: str) -> tuple[str, str]:
 def wrap_width(lines: list[str]) -> int | None:
     """The fixed width a document was hard-wrapped at, or None when it was not wrapped.
 
-    Wrapped text shows many lines ending near one width and continuing on the next line.
+    Wrapped text shows many lines ending near one width, breaking mid-sentence and
+    continuing on the next line, and almost no line longer than that width. Text with one
+    paragraph a line (of similar lengths, say) ends its lines with sentences instead.
     """
     lengths = sorted(len(line) for line in lines if line)
     if len(lengths) < 4:
@@ -49,12 +51,16 @@ def wrap_width(lines: list[str]) -> int | None:
     width = lengths[int(len(lengths) * 0.9)]
     if width > 120 or width < 30:
         return None
-    full = continued = 0
+    if sum(length > width + 5 for length in lengths) > 0.03 * len(lengths):
+        return None
+    full = continued = open_ended = 0
     for line, after in zip(lines, lines[1:]):
         if len(line) >= 0.75 * width:
             full += 1
-            continued += bool(after)
-    return width if full >= 3 and continued >= 0.6 * full else None
+            if after:
+                continued += 1
+                open_ended += not ends_sentence(line)
+    return width if full >= 3 and continued >= 0.6 * full and open_ended >= 0.5 * continued else None
 
 
 def read_text(text: str, *, url: str | None = None,
@@ -64,7 +70,8 @@ def read_text(text: str, *, url: str | None = None,
     `stands_alone(line)` says a line is a block of its own (an ad marker, a credit) that
     must never be joined to the line before it, even in hard-wrapped text.
     """
-    lines = [normalise_line(line) for line in NEWLINES.sub("\n", text).split("\n")]
+    raw_lines = NEWLINES.sub("\n", text).split("\n")
+    lines = [normalise_line(line) for line in raw_lines]
     width = wrap_width(lines)
     blocks: list[Block] = []
     gap = True
@@ -81,9 +88,22 @@ def read_text(text: str, *, url: str | None = None,
             block.where = f"lines {block.where.split()[-1].split('-')[0]}-{number}"
         else:
             blocks.append(Block(text=body, where=f"line {number}", kind="item" if mark else "paragraph",
-                                bullet=mark, gap_before=gap))
+                                bullet=mark, gap_before=gap, indent=_indent(raw_lines[number - 1])))
         gap, previous = False, line
     return Document(blocks=blocks, kind="text", url=url)
+
+
+def _indent(line: str) -> int:
+    """Width of the line's leading whitespace (a tab counts 4): page dumps keep layout depth in it."""
+    width = 0
+    for char in line:
+        if char == "\t":
+            width += 4
+        elif char.isspace():
+            width += 1
+        else:
+            break
+    return width
 
 
 def _wrapped(previous: str, line: str, width: int) -> bool:
