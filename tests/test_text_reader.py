@@ -59,3 +59,15 @@ def test_hard_wrapped_paragraphs_are_joined_but_lists_are_not() -> None:
 def test_unwrapped_text_is_not_joined() -> None:
     text = "Short line one\nShort line two\nShort line three\nShort line four\n"
     assert len(read_text(text).blocks) == 4
+
+
+def test_one_sentence_a_line_of_similar_length_is_not_unwrapped() -> None:
+    """Lines that each end a sentence are separate paragraphs, however alike their lengths."""
+    lines = [f"Paragraph number {n} says something complete about the topic at hand today." for n in range(8)]
+    assert wrap_width(lines) is None
+    assert len(read_text("\n".join(lines)).blocks) == 8
+
+
+def test_indentation_is_kept_per_block() -> None:
+    doc = read_text("Top\n        * Home\n    Body line here.\n\tTabbed")
+    assert [b.indent for b in doc.blocks] == [0, 8, 4, 4]
