@@ -15,15 +15,17 @@ from typing import Any
 
 from lxml import etree, html
 
-from .document import IMAGE, Block
+from .document import IMAGE, REMOVED, Block
 from .text import normalise_line
 
 # Elements whose content is never article text (their images are collected first).
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
     "select", "option", "button", "input", "textarea", "head", "title", "meta", "link", "video",
-    "audio", "source", "map", "area", "dialog", "frameset", "frame", "param", "track",
+    "audio", "map", "area", "dialog", "frameset", "frame",
 })
+# Of those, the ones whose text a reader sees: dropping them is recorded.
+VISIBLE_SKIPS = frozenset({"button", "select", "textarea", "dialog", "marquee"})
 # Block-level elements: each starts a new block of text.
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "h1", "h2", "h3",
@@ -33,6 +35,15 @@ BLOCK_TAGS = frozenset({
     "picture", "frameset", "noframes", "listing", "xmp", "plaintext", "search",
 })
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
+UNCLOSED_TITLE = re.compile(r"(<title[^>]*>[^<\n]*)", re.IGNORECASE)
+FIGURE_TEXT = "heuristic.html.figure-text"  # text in a figure that is neither caption nor credit
+# Block ends get a line break after them: libxml2 drops a stray `</p>` and would glue the
+# words on either side together ("end</p>start" -> "endstart"); a browser breaks there.
+BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|td|th|tr|dd|dt|blockquote|section|article|table|ul|ol)\s*>)",
+                       re.IGNORECASE)
+# Past this depth libxml2 gives up on nesting; such pages are re-read without wrapper tags.
+MAX_DEPTH = 2048
+WRAPPER_TAGS = re.compile(r"</?(?:div|span|section|font|center|b|i|u|em|strong)\b[^>]*>", re.IGNORECASE)
 EMPTY_PAGE = b"<html><body></body></html>"
 
 
@@ -43,7 +54,8 @@ def _parser() -> html.HTMLParser:
 
 def parse(text: str) -> etree._ElementTree:
     """The page's element tree; never raises on odd input, at worst an empty body."""
-    text = XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1).replace("\x00", "")
+    text = XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1).replace("\x00", " ")
+    text = BLOCK_END.sub("\\1\n", text)
     data = text.encode("utf-8", "replace")
     root = None
     if data.strip():
@@ -51,6 +63,12 @@ def parse(text: str) -> etree._ElementTree:
             root = html.document_fromstring(data, parser=_parser())
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             root = None
+    if root is not None and _swallowed_by_title(root):
+        text = UNCLOSED_TITLE.sub(r"\1</title>", text, count=1)
+        root = html.document_fromstring(text.encode("utf-8", "replace"), parser=_parser())
+    if root is not None and _too_deep(root):
+        flat = WRAPPER_TAGS.sub(" ", text)
+        root = html.document_fromstring(flat.encode("utf-8", "replace"), parser=_parser())
     if root is None or not isinstance(root.tag, str):
         root = html.document_fromstring(EMPTY_PAGE, parser=_parser())
     if root.tag != "html":  # a fragment: wrap so paths read /html/body/...
@@ -60,6 +78,24 @@ def parse(text: str) -> etree._ElementTree:
     if root.find("body") is None:
         root.append(etree.Element("body"))
     return root.getroottree()
+
+
+def _too_deep(root: etree._Element) -> bool:
+    """libxml2 stops nesting (and drops what follows) at a fixed depth; look for a branch that reached it."""
+    # Unclosed tags nest everything after them as last children: follow that chain only.
+    depth, el = 0, root
+    while len(el):
+        el = el[-1]
+        depth += 1
+    return depth >= MAX_DEPTH - 8
+
+
+def _swallowed_by_title(root: etree._Element) -> bool:
+    """An unclosed <title> eats the whole page as its text; browsers' users never see that."""
+    title = root.find("head/title")
+    body = root.find("body")
+    return (title is not None and len(title.text or "") > 500 and "<" in (title.text or "")
+            and (body is None or len(body) == 0))
 
 
 def tag_of(element: etree._Element) -> str:
@@ -92,16 +128,35 @@ class Segment:
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 ITEM_TAGS = frozenset({"li", "dt", "dd"})
 INVISIBLE_BLOCK = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+DATA_CELL_MAX_CHARS = 200  # a cell holding a paragraph makes a layout table
 TABLE_INNER_BLOCKS = ("table", "p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "form", "article")
 
 
-def strip_skipped(root: etree._Element) -> None:
-    """Drop script, style, forms controls, ... and hidden elements, keeping their tails."""
-    doomed = [el for el in root.iter() if tag_of(el) in SKIP_TAGS or _hidden(el)]
+def strip_skipped(root: etree._Element, tags: frozenset[str] = SKIP_TAGS) -> list[tuple[etree._Element, str, str]]:
+    """Drop script, style, form controls, ... and hidden elements, keeping their tails.
+
+    Returns (element, path, text) for the dropped ones a reader could have seen (hidden
+    boxes, buttons, dialogs), so the caller can record them; code and styles are not text.
+    """
+    tree = root.getroottree()
+    seen: list[tuple[etree._Element, str, str]] = []
+    doomed = [el for el in root.iter() if tag_of(el) in tags or _hidden(el)]
     for el in doomed:
-        parent = el.getparent()
-        if parent is not None:
-            _drop(el)
+        if _detached(el, root):
+            continue
+        if tag_of(el) in VISIBLE_SKIPS or _hidden(el):
+            text = text_of(el)
+            if text:
+                seen.append((el, tree.getpath(el), text))
+        _drop(el)
+    return seen
+
+
+def _detached(el: etree._Element, root: etree._Element) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor is root:
+            return False
+    return True
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -137,9 +192,11 @@ class Walker:
     there and does not descend into it (its caption and credit are already in the image).
     """
 
-    def __init__(self, tree: etree._ElementTree, anchors: dict[etree._Element, dict[str, Any]]):
+    def __init__(self, tree: etree._ElementTree, anchors: dict[etree._Element, dict[str, Any]],
+                 leftovers: dict[etree._Element, str] | None = None):
         self.tree = tree
         self.anchors = anchors
+        self.leftovers = leftovers or {}
         self.segments: list[Segment] = []
         self.parts: list[str] = []
         self.link_chars = 0
@@ -255,6 +312,10 @@ class Walker:
                       rule="html.figure", category="image")
         block.image = image
         self.segments.append(Segment(block, el))
+        rest = self.leftovers.get(el)
+        if rest:
+            extra = Block(text=rest, where=block.where, verdict=REMOVED, rule=FIGURE_TEXT, category="figure")
+            self.segments.append(Segment(extra, el))
 
     def _table(self, el: etree._Element) -> None:
         rows = []
@@ -282,10 +343,14 @@ def is_data_table(table: etree._Element) -> bool:
     """A grid of data (rendered as rows) rather than a page laid out with a table."""
     if table.get("role") == "presentation":
         return False
-    rows = 0
+    rows = columns = 0
     for el in table.iterdescendants():
         tag = tag_of(el)
         if tag in TABLE_INNER_BLOCKS:
             return False
-        rows += tag == "tr"
-    return rows >= 2
+        if tag == "tr":
+            rows += 1
+            columns = max(columns, sum(1 for cell in el if tag_of(cell) in ("td", "th")))
+        elif tag in ("td", "th") and sum(len(t) for t in el.itertext()) > DATA_CELL_MAX_CHARS:
+            return False
+    return rows >= 2 and columns >= 2

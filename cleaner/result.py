@@ -97,4 +97,6 @@ def _add_metadata(metadata: dict[str, Any], block: Block) -> None:
     if current is None:
         metadata[key] = value
     elif key == "author":
-        metadata[key] = (current if isinstance(current, list) else [current]) + [value]
+        names = current if isinstance(current, list) else [current]
+        if value.casefold() not in {name.casefold() for name in names}:
+            metadata[key] = names + [value]

@@ -1,0 +1,301 @@
+"""Find the main content of a page from its blocks: which ones are the article, which are chrome.
+
+Scores flow upwards from prose: each paragraph gives points (for its length and commas,
+discounted by its share of link text) to the element that holds it and, diminishing, to
+the elements above that. The best-scoring element, discounted by its link density, is the
+article; siblings that score near it join it. Inside it, boxes that read like navigation,
+link lists or comment sections are dropped. Every dropped block gets a heuristic id so the
+manifest can say why it is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .htmlparse import HEADINGS, Segment, class_and_id, tag_of
+from .prose import ends_sentence
+from .rulebook import fold
+
+OUTSIDE = "heuristic.html.outside-main"
+BOX = "heuristic.html.boilerplate-box"
+LINKS = "heuristic.html.link-dense"
+
+# Names sites give to their article containers, and to everything around them.
+POSITIVE = re.compile(r"article|\bbody|content|entry|main|\bpost|story|text|blog|prose|hentry|column", re.I)
+NEGATIVE = re.compile(
+    r"comment|sidebar|side-bar|widget|footer|masthead|menu|\bnav|share|sharing|social|related|promo|"
+    r"sponsor|\bads?\b|advert|banner|breadcrumb|popup|modal|cookie|newsletter|subscri|signup|\btags?\b|"
+    r"pagination|pager|outbrain|taboola|recommend|disqus|rating|toolbar|login|shoutbox|skyscraper|"
+    r"teaser|trending|most-?popular|most-?read|rail|extra", re.I)
+# Boxes inside an article that are never part of it, whatever else their name says.
+NEVER = re.compile(r"(?<![a-z])(comment|disqus|respond(?![a-z])|share(?!d|holder)|sharing|social|related|"
+                   r"newsletter|outbrain|taboola|breadcrumb|most-?popular|most-?read|recommend|promo(?![a-z])|"
+                   r"sponsor|advert|sidebar)", re.I)
+UNLIKELY_TAGS = frozenset({"aside", "nav", "footer"})
+SLUG_ID_WORDS = 3  # ids made from headings ("the-shared-history") say nothing about the box
+LEAF_TAGS = frozenset({"p", "pre", "li", "dt", "dd", "td", "th", "blockquote", "font", "span", "center",
+                       "figcaption", "address", "caption", *HEADINGS})
+TAG_WEIGHT = {"div": 5, "article": 10, "main": 8, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
+              "form": -3, "ul": -3, "ol": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "address": -3,
+              "th": -5, "header": -5, "footer": -20, "nav": -25, "aside": -20,
+              **{h: -5 for h in HEADINGS}}
+BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "form", "nav", "footer",
+                      "center", "span", "header", "details"})
+MIN_PROSE = 25
+LEVEL_DIVISORS = (1.0, 2.0, 6.0, 12.0)
+HEADLINE_REACH = 12
+ASCEND_GAIN = 1.5  # the parent must hold this much more prose than the winner
+ASCEND_MAX_LINKS = 0.25
+ASCEND_REACH = 6
+
+
+@dataclass(slots=True)
+class Totals:
+    """What lies under one element: text, link text, commas, and its blocks by kind."""
+
+    chars: int = 0
+    links: int = 0
+    commas: int = 0
+    paras: int = 0
+    items: int = 0
+    score: float = 0.0
+    prose: float = 0.0  # undivided points of all the prose below
+    base: float | None = None
+    segments: list[int] = field(default_factory=list)
+
+    @property
+    def link_density(self) -> float:
+        return self.links / self.chars if self.chars else 0.0
+
+
+def class_weight(el: etree._Element) -> int:
+    names = class_and_id(el)
+    if not names.strip():
+        return 0
+    return 25 * bool(POSITIVE.search(names)) - 25 * bool(NEGATIVE.search(names))
+
+
+def _points(segments: list[Segment], body: etree._Element) -> list[float]:
+    """What each block says about its container: prose scores, links and chrome do not."""
+    cache: dict[etree._Element, bool] = {}
+    points = []
+    for seg in segments:
+        value = 0.0
+        if seg.chars >= MIN_PROSE and seg.block.kind in ("paragraph", "quote", "pre", "item") \
+                and seg.link_chars <= 0.5 * seg.chars and not _in_unlikely(seg.owner, body, cache):
+            density = seg.link_chars / seg.chars
+            value = (1 + seg.block.text.count(",") + min(seg.chars / 100, 3)) * (1 - density)
+            if seg.block.kind == "item":
+                value /= 2
+        points.append(value)
+    return points
+
+
+def _totals(segments: list[Segment], body: etree._Element, points: list[float]) -> dict[etree._Element, Totals]:
+    totals: dict[etree._Element, Totals] = {}
+    for index, seg in enumerate(segments):
+        value = points[index]
+        is_para = seg.block.kind in ("paragraph", "quote", "pre")
+        is_item = seg.block.kind == "item"
+        commas = seg.block.text.count(",")
+        el: etree._Element | None = seg.owner
+        while el is not None:
+            t = totals.get(el)
+            if t is None:
+                t = totals[el] = Totals()
+            t.chars += seg.chars
+            t.links += seg.link_chars
+            t.commas += commas
+            t.paras += is_para
+            t.items += is_item
+            t.prose += value
+            t.segments.append(index)
+            if el is body:
+                break
+            el = el.getparent()
+    return totals
+
+
+def unlikely(el: etree._Element) -> bool:
+    """Named like a comment section, share bar, related box, ... and not also like the article."""
+    if tag_of(el) in UNLIKELY_TAGS:
+        return True
+    names = (el.get("class") or "").lower().split()
+    element_id = (el.get("id") or "").lower()
+    if element_id and len(re.split(r"[-_]", element_id)) < SLUG_ID_WORDS:
+        names.append(element_id)
+    return any(NEVER.search(n) for n in names) and not any(
+        POSITIVE.search(n) and not NEVER.search(n) for n in names)
+
+
+def _in_unlikely(el: etree._Element, body: etree._Element, cache: dict[etree._Element, bool]) -> bool:
+    chain = []
+    verdict = False
+    node: etree._Element | None = el
+    while node is not None and node is not body:
+        known = cache.get(node)
+        if known is not None:
+            verdict = known
+            break
+        chain.append(node)
+        if unlikely(node):
+            verdict = True
+            break
+        node = node.getparent()
+    for node in chain:
+        cache[node] = verdict
+    return verdict
+
+
+def _score(segments: list[Segment], totals: dict[etree._Element, Totals], body: etree._Element,
+           points: list[float]) -> None:
+    for seg, value in zip(segments, points):
+        if not value:
+            continue
+        el = seg.owner.getparent() if tag_of(seg.owner) in LEAF_TAGS else seg.owner
+        for divisor in LEVEL_DIVISORS:
+            if el is None:
+                break
+            t = totals[el]
+            if t.base is None:
+                t.base = TAG_WEIGHT.get(tag_of(el), 0) + class_weight(el)
+            t.score += value / divisor
+            if el is body:
+                break
+            el = el.getparent()
+
+
+def _final(t: Totals) -> float:
+    return (t.score + (t.base or 0)) * (1 - t.link_density)
+
+
+def select(segments: list[Segment], body: etree._Element, title: str | None = None) -> list[str | None]:
+    """For each segment: None when it is main content, else the heuristic id that drops it."""
+    verdicts: list[str | None] = [OUTSIDE] * len(segments)
+    points = _points(segments, body)
+    totals = _totals(segments, body, points)
+    _score(segments, totals, body, points)
+    candidates = [(el, t) for el, t in totals.items() if t.base is not None]
+    if not candidates:
+        return [None] * len(segments)
+    top, best = max(candidates, key=lambda pair: (_final(pair[1]), pair[1].chars))
+    top, best = _ascend(top, best, totals, body)
+    roots = _with_siblings(top, best, totals)
+    for root in roots:
+        for index in totals[root].segments if root in totals else ():
+            verdicts[index] = None
+    _prune(roots, totals, segments, verdicts)
+    _keep_headline(segments, verdicts, title)
+    return verdicts
+
+
+def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: str | None) -> None:
+    """The article's headline often sits just above the body's container: bring it, and the
+    short lines (byline, date, standfirst, lead image) between it and the body, back."""
+    first = next((i for i, v in enumerate(verdicts) if v is None), None)
+    if first is None or not title:
+        return
+    wanted = fold(title)
+    for index in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
+        seg = segments[index]
+        if seg.block.kind == "heading" and _same_title(fold(seg.block.text), wanted):
+            for between in range(index, first):
+                other = segments[between]
+                if between == index or other.chars == 0 or (
+                        other.chars < 250 and other.link_chars < 0.5 * other.chars):
+                    verdicts[between] = None
+            return
+
+
+def _same_title(heading: str, title: str) -> bool:
+    if not heading:
+        return False
+    return heading == title or (len(heading) >= 0.5 * len(title) and (heading in title or title in heading))
+
+
+def _ascend(top: etree._Element, best: Totals, totals: dict[etree._Element, Totals],
+            body: etree._Element) -> tuple[etree._Element, Totals]:
+    """Climb while the parent holds much more prose than the winner: an article split into
+    several boxes (one per section or slide) should be taken whole, not one box of it."""
+    climbed = True
+    while climbed:
+        climbed = False
+        for level, ancestor in enumerate(top.iterancestors()):
+            t = totals.get(ancestor)
+            if t is None or level >= ASCEND_REACH or unlikely(ancestor):
+                break
+            if t.prose >= best.prose * ASCEND_GAIN:
+                extra_chars, extra_links = t.chars - best.chars, t.links - best.links
+                if extra_chars > 0 and extra_links <= ASCEND_MAX_LINKS * extra_chars:
+                    top, best, climbed = ancestor, t, True
+                break
+            if ancestor is body:
+                break
+    return top, best
+
+
+def _with_siblings(top: etree._Element, best: Totals, totals: dict[etree._Element, Totals]) -> list[etree._Element]:
+    parent = top.getparent()
+    if parent is None or tag_of(top) == "body":
+        return [top]
+    threshold = max(10.0, _final(best) * 0.2)
+    top_class = top.get("class")
+    roots = []
+    for sibling in parent:
+        if sibling is top:
+            roots.append(sibling)
+            continue
+        t = totals.get(sibling)
+        if t is None or not t.chars:
+            continue
+        bonus = _final(best) * 0.2 if top_class and sibling.get("class") == top_class else 0.0
+        if t.base is not None and _final(t) + bonus >= threshold:
+            roots.append(sibling)
+        elif tag_of(sibling) == "p" and _prose_alone(t, sibling):
+            roots.append(sibling)
+    return roots
+
+
+def _prose_alone(t: Totals, el: etree._Element) -> bool:
+    if t.chars > 80:
+        return t.link_density < 0.25
+    text = " ".join(el.itertext())
+    return t.links == 0 and ends_sentence(text)
+
+
+def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], segments: list[Segment],
+           verdicts: list[str | None]) -> None:
+    """Drop the boxes inside the article that are navigation, link lists or comments."""
+    for root in roots:
+        for el in root.iterdescendants():
+            tag = tag_of(el)
+            t = totals.get(el)
+            if t is None or tag not in BOX_TAGS or not t.segments or verdicts[t.segments[0]] is not None:
+                continue
+            reason = _box_reason(el, tag, t)
+            if reason:
+                for index in t.segments:
+                    if verdicts[index] is None:
+                        verdicts[index] = reason
+    for index, seg in enumerate(segments):
+        if verdicts[index] is None and seg.chars and seg.link_chars / seg.chars > 0.8 \
+                and seg.block.kind in ("paragraph", "item") and seg.chars < 300:
+            verdicts[index] = LINKS
+
+
+def _box_reason(el: etree._Element, tag: str, t: Totals) -> str | None:
+    if tag in ("nav", "aside") or unlikely(el):
+        return BOX
+    if t.commas >= 10:
+        return None
+    weight = class_weight(el)
+    if weight < 0 and t.link_density > 0.2:
+        return BOX
+    if t.link_density > (0.5 if weight > 0 else 0.33):
+        return LINKS
+    if t.items > t.paras and t.link_density > 0.2 and tag not in ("ul", "ol"):
+        return LINKS
+    return None

@@ -1,0 +1,244 @@
+"""Collect the article's images, with caption and credit, before any later step can drop them.
+
+Figures come in many markups: `<figure>` with `<figcaption>`, WordPress `wp-caption`
+boxes, `<picture>`, bare `<img>` inside a small box with caption and credit elements, and
+JSON-LD `ImageObject`s. Each becomes one image dict (`credits.new_image`) keyed by the
+element that stands for it, where the walker puts an IMAGE block. Credit phrases inside a
+caption are split off with the rule set's own credit rules, never with regexes coded here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from .credits import new_image
+from .htmlparse import SKIP_TAGS, class_and_id, tag_of
+from .rulebook import Rule, RuleSet, fold
+from .text import normalise_line
+
+Anchors = dict[etree._Element, dict[str, Any]]
+
+CREDIT_CLASS = re.compile(r"credit|copyright|photographer|image-?source|photo-?by|attribution|courtesy", re.I)
+CAPTION_CLASS = re.compile(r"caption|legend|image-?text|img-?text|photo-?text|figcaption", re.I)
+CREDIT_ITEMPROPS = frozenset({"copyrightholder", "credittext", "creator", "author", "copyrightnotice"})
+NOT_ARTICLE_IMAGE = re.compile(
+    r"logo|icon|avatar|sprite|spacer|pixel|tracking|tracker|beacon|badge|emoji|gravatar|blank\.|"
+    r"1x1|transparent|button|/ads?/|doubleclick|feeds\.feedburner|share|social|rating|loader|placeholder",
+    re.I)
+SRC_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")
+SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
+MIN_SIDE = 60
+BOX_MAX_CHARS = 300  # more text than this around an image is prose, not its caption
+FIGURE_MAX_CHARS = 1000
+SENTENCE_BREAK = re.compile(r"(?<=[.!?;|—–])\s+|\s+(?=\()")
+
+
+def collect_figures(body: etree._Element, base_url: str | None, rules: RuleSet,
+                    ld_images: list[dict[str, Any]]) -> tuple[Anchors, dict[etree._Element, str],
+                                                              list[dict[str, Any]]]:
+    """Map each figure's anchor element to its image; also the JSON-LD images shown nowhere.
+
+    Text in a figure box that is neither caption nor credit becomes the caption when there is
+    none, else it is kept in `leftovers` (anchor -> text) for the reader to record as removed.
+    """
+    credit_rules = [r for r in rules if r.action == "credit" and r.regexes and r.applies_to("html", None)]
+    anchors: Anchors = {}
+    leftovers: dict[etree._Element, str] = {}
+    taken: set[etree._Element] = set()
+    for el in body.iter("figure", "picture", "img"):
+        if el in taken or _inside_skipped(el) or any(a in taken for a in el.iterancestors()):
+            continue
+        tag = tag_of(el)
+        if tag == "figure" and _text_len(el) > FIGURE_MAX_CHARS:
+            continue  # a figure that wraps prose: its images are taken one by one
+        box = el if tag == "figure" else _box_of(el)
+        imgs = [i for i in box.iter("img")] or [i for i in box.iter("source")]
+        image = _best_image(imgs, base_url)
+        if image is None:
+            taken.add(box)
+            continue
+        src, alt = image
+        caption, credit, rest = _caption_and_credit(box, credit_rules)
+        if rest and not caption and not credit:
+            caption, credit = split_credit(rest, credit_rules)
+        elif rest:
+            leftovers[box] = rest
+        anchors[box] = new_image(caption, credit, src=src, alt=alt)
+        taken.add(box)
+    return anchors, leftovers, _merge_json_ld(anchors, ld_images, base_url)
+
+
+def _inside_skipped(el: etree._Element) -> bool:
+    return any(tag_of(a) in SKIP_TAGS and tag_of(a) != "noscript" for a in el.iterancestors())
+
+
+def _box_of(img: etree._Element) -> etree._Element:
+    """The small element around an image that also holds its caption or credit, else the image."""
+    best = img
+    el = img.getparent()
+    for _ in range(3):
+        if el is None or tag_of(el) in ("body", "html", "article", "main", "section"):
+            break
+        if (tag_of(el) == "figure" or "wp-caption" in (el.get("class") or "")) \
+                and _text_len(el) <= FIGURE_MAX_CHARS:
+            return el
+        if sum(1 for i in el.iter("img") if _usable_src(i)) > 1 or _text_len(el) > BOX_MAX_CHARS:
+            break
+        if any(_is_caption(c) or _is_credit(c) for c in el.iterdescendants()):
+            best = el
+            break
+        if tag_of(el) not in ("a", "picture", "span", "div", "p"):
+            break
+        if tag_of(el) in ("picture", "a") and _text_len(el) == 0:
+            best = el
+        el = el.getparent()
+    return best
+
+
+def _text_len(el: etree._Element) -> int:
+    return sum(len(t.strip()) for t in el.itertext())
+
+
+def _is_caption(el: etree._Element) -> bool:
+    return tag_of(el) == "figcaption" or bool(CAPTION_CLASS.search(el.get("class") or "")) \
+        or (el.get("itemprop") or "").lower() in ("caption", "description")
+
+
+def _is_credit(el: etree._Element) -> bool:
+    return bool(CREDIT_CLASS.search(class_and_id(el))) or (el.get("itemprop") or "").lower() in CREDIT_ITEMPROPS
+
+
+def _usable_src(img: etree._Element) -> str | None:
+    for name in SRCSET_ATTRIBUTES:
+        value = img.get(name)
+        if value and value.strip():
+            best = _largest_candidate(value)
+            if best:
+                return best
+    for name in SRC_ATTRIBUTES:
+        value = (img.get(name) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return None
+
+
+def _largest_candidate(srcset: str) -> str | None:
+    """The widest candidate of a srcset ("a.jpg 480w, b.jpg 1024w" -> "b.jpg")."""
+    best, best_size = None, -1.0
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts or parts[0].startswith("data:"):
+            continue
+        size = 0.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
+            size = float(parts[1][:-1]) * (1000 if parts[1].endswith("x") else 1)
+        if size > best_size:
+            best, best_size = parts[0], size
+    return best
+
+
+def _best_image(imgs: list[etree._Element], base_url: str | None) -> tuple[str, str | None] | None:
+    """(absolute src, alt) of the first image that is a picture, not a pixel, icon or logo."""
+    for img in imgs:
+        src = _usable_src(img)
+        if not src or _decorative(img, src):
+            continue
+        alt = img.get("alt")
+        alt = normalise_line(alt) if alt is not None else None
+        return (urljoin(base_url, src) if base_url else src), (alt or None)
+    return None
+
+
+def _decorative(img: etree._Element, src: str) -> bool:
+    for side in ("width", "height"):
+        value = (img.get(side) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < MIN_SIDE:
+            return True
+    names = f"{src} {class_and_id(img)} {img.get('alt') or ''}"
+    return bool(NOT_ARTICLE_IMAGE.search(names))
+
+
+def _caption_and_credit(box: etree._Element, credit_rules: list[Rule]) -> tuple[str | None, str | None, str]:
+    """Caption, credit, and the rest of the box's text."""
+    credits = [el for el in box.iterdescendants() if _is_credit(el)]
+    credits = [el for el in credits if not any(a in credits for a in el.iterancestors())]
+    credit = normalise_line(" ".join(" ".join(el.itertext()) for el in credits)) or None
+    captions = [el for el in box.iterdescendants() if _is_caption(el)]
+    captions = [el for el in captions if not any(a in captions for a in el.iterancestors())]
+    caption = normalise_line(" ".join(_text_without(el, credits) for el in captions)) or None
+    rest = normalise_line(_text_without(box, credits + captions))
+    if credit:
+        credit = _strip_label(credit, credit_rules)
+    elif caption:
+        caption, credit = split_credit(caption, credit_rules)
+    return caption, credit, rest
+
+
+def _text_without(el: etree._Element, skip: list[etree._Element]) -> str:
+    """Text of `el` leaving out the credit elements inside it."""
+    parts: list[str] = []
+    if el in skip or tag_of(el) in SKIP_TAGS:
+        return ""
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child not in skip:
+            parts.append(_text_without(child, skip))
+        if child.tail:
+            parts.append(child.tail)
+    return " ".join(parts)
+
+
+def _strip_label(credit: str, credit_rules: list[Rule]) -> str:
+    """A credit element's text without its label: "Photo: Jane Doe" -> "Jane Doe"."""
+    for rule in credit_rules:
+        groups = rule.match(credit, fold(credit))
+        if groups and groups.get("credit") and "caption" not in groups:
+            return groups["credit"]
+    return credit
+
+
+def split_credit(caption: str, credit_rules: list[Rule]) -> tuple[str | None, str | None]:
+    """Take a credit phrase out of a caption using the credit rules: the whole caption, or its tail."""
+    for rule in credit_rules:
+        groups = rule.match(caption, fold(caption))
+        if groups and groups.get("credit"):
+            return groups.get("caption") or None, groups["credit"]
+    for found in SENTENCE_BREAK.finditer(caption):
+        head, tail = caption[:found.start()].strip(), caption[found.end():].strip()
+        if not head or not tail:
+            continue
+        for rule in credit_rules:
+            groups = rule.match(tail, fold(tail))
+            if groups and groups.get("credit") and not groups.get("caption"):
+                return head, groups["credit"]
+    return caption or None, None
+
+
+def _merge_json_ld(anchors: Anchors, ld_images: list[dict[str, Any]],
+                   base_url: str | None) -> list[dict[str, Any]]:
+    """Fill captions and credits from JSON-LD ImageObjects; return those the page shows nowhere."""
+    extra: list[dict[str, Any]] = []
+    for ld in ld_images:
+        src = urljoin(base_url, ld["src"]) if base_url and ld.get("src") else ld.get("src")
+        match = next((img for img in anchors.values() if _same_image(img.get("src"), src)), None)
+        if match is None:
+            if (ld.get("caption") or ld.get("credit")) and not any(_same_image(i["src"], src) for i in extra):
+                extra.append(new_image(ld.get("caption"), ld.get("credit"), src=src))
+            continue
+        if not match["caption"] and ld.get("caption"):
+            match["caption"] = ld["caption"]
+        if not match["credit"] and ld.get("credit"):
+            fresh = new_image(match["caption"], ld["credit"], src=match["src"], alt=match["alt"])
+            match.update(fresh)
+    return extra
+
+
+def _same_image(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return a == b or a.split("?")[0].rsplit("/", 1)[-1] == b.split("?")[0].rsplit("/", 1)[-1]

@@ -1,0 +1,223 @@
+"""Page metadata: title, author, dates, site, canonical URL, language, description.
+
+Sources in order of trust: JSON-LD (what the publisher states for machines), Open Graph
+and `article:` properties, other meta tags, then the visible byline and `<time>`. Dates are
+given as ISO 8601; a date no parser understands is left out rather than passed on raw.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, Iterator
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from .text import normalise_line
+
+ARTICLE_TYPES = re.compile(r"article|posting|report|blog|news|webpage|review|recipe|howto", re.I)
+TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+META_DATES = {
+    "published": ("article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+                  "date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "sailthru.date",
+                  "parsely-pub-date", "og:published_time", "citation_publication_date"),
+    "modified": ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
+                 "dcterms.modified", "dc.date.modified"),
+}
+META_AUTHORS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "citation_author")
+BYLINE_SELECTORS = ".//*[@rel='author'] | .//*[@itemprop='author'] | .//*[contains(@class,'byline')]"
+DATE_FORMATS = ("%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y%m%d")
+BY_PREFIX = re.compile(r"(by|von|par|por|di|door)\s", re.I)
+FIELDS = ("author", "published", "modified", "site_name", "url", "language", "description")
+
+
+def read_metadata(root: etree._Element, url: str | None) -> tuple[str | None, dict[str, Any], str | None,
+                                                                  list[dict[str, Any]]]:
+    """(title, metadata, base URL for links, JSON-LD images) of a parsed page."""
+    head = root.find("head")
+    meta = _meta_tags(root if head is None else head)
+    article, ld_images = _json_ld(root)
+    canonical = _link(root, "canonical")
+    page_url = url or canonical or meta.get("og:url") or _str(article.get("url"))
+    base = root.find(".//base[@href]")
+    base_url = urljoin(page_url or "", base.get("href")) if base is not None and base.get("href") else page_url
+    found: dict[str, Any] = {
+        "author": _authors(article.get("author")) or _meta_author(meta) or _byline(root),
+        "site_name": _name(article.get("publisher")) or meta.get("og:site_name") or meta.get("application-name"),
+        "url": _absolute(page_url, canonical or meta.get("og:url") or _str(article.get("url")) or url),
+        "language": _language(root, meta, article),
+        "description": _str(article.get("description")) or meta.get("og:description") or meta.get("description"),
+    }
+    for key, names in META_DATES.items():
+        ld_key = "datePublished" if key == "published" else "dateModified"
+        found[key] = iso_date(_str(article.get(ld_key))) or next(
+            (d for d in (iso_date(meta.get(n)) for n in names) if d), None) or _time_element(root, key)
+    metadata = {key: found[key] for key in FIELDS if found.get(key)}  # the schema has no nulls
+    title = _str(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or _title(root)
+    return (normalise_line(title) or None if title else None), metadata, base_url, ld_images
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url") or value.get("name")
+    return normalise_line(value) or None if isinstance(value, str) else None
+
+
+def _absolute(page: str | None, value: str | None) -> str | None:
+    if not value:
+        return None
+    return urljoin(page, value) if page else value
+
+
+def _meta_tags(head: etree._Element) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for el in head.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").lower()
+        content = normalise_line(el.get("content") or "")
+        if key and content and key not in meta:
+            meta[key] = content
+    return meta
+
+
+def _link(root: etree._Element, rel: str) -> str | None:
+    for el in root.iter("link"):
+        if rel in (el.get("rel") or "").lower().split() and el.get("href"):
+            return el.get("href", "").strip() or None
+    return None
+
+
+def _json_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"), strict=False)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+                yield item
+
+
+def _types(item: dict[str, Any]) -> str:
+    kind = item.get("@type")
+    return " ".join(k for k in kind if isinstance(k, str)) if isinstance(kind, list) else str(kind or "")
+
+
+def _json_ld(root: etree._Element) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The page's article object (the first one that looks like one) and its ImageObjects."""
+    article: dict[str, Any] = {}
+    images: list[dict[str, Any]] = []
+    for item in _json_objects(root):
+        kinds = _types(item)
+        if "ImageObject" in kinds:
+            images.append(_image(item))
+        elif not article and ARTICLE_TYPES.search(kinds) and (item.get("headline") or item.get("author")):
+            article = item
+            pictures = item.get("image")
+            for picture in pictures if isinstance(pictures, list) else [pictures]:
+                if isinstance(picture, dict):
+                    images.append(_image(picture))
+    return article, [i for i in images if i.get("src")]
+
+
+def _image(item: dict[str, Any]) -> dict[str, Any]:
+    credit = _str(item.get("creditText")) or _name(item.get("creator")) or _name(item.get("copyrightHolder"))
+    return {"src": _str(item.get("contentUrl")) or _str(item.get("url")),
+            "caption": _str(item.get("caption")) or _str(item.get("description")), "credit": credit}
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value) if n]
+        return " / ".join(names) or None
+    if isinstance(value, dict):
+        return _str(value.get("name"))
+    return _str(value)
+
+
+def _authors(value: Any) -> str | list[str] | None:
+    values = value if isinstance(value, list) else [value]
+    names = [n for n in (_name(v) for v in values) if n and not n.startswith("http")]
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else names or None
+
+
+def _meta_author(meta: dict[str, str]) -> str | None:
+    for key in META_AUTHORS:
+        value = meta.get(key)
+        if value and not value.startswith("http"):
+            return value
+    return None
+
+
+def _byline(root: etree._Element) -> str | None:
+    body = root.find("body")
+    if body is None:
+        return None
+    for el in body.xpath(BYLINE_SELECTORS):
+        text = normalise_line(" ".join(el.itertext()))
+        if BY_PREFIX.match(text):
+            return None  # a "By …" line stays a block: the byline rule reads it there, once
+        if 2 < len(text) <= 80:
+            return text
+    return None
+
+
+def _language(root: etree._Element, meta: dict[str, str], article: dict[str, Any]) -> str | None:
+    value = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") \
+        or meta.get("content-language") or meta.get("language") or _str(article.get("inLanguage")) \
+        or meta.get("og:locale")
+    return value.strip().replace("_", "-") if value and value.strip() else None
+
+
+def _time_element(root: etree._Element, key: str) -> str | None:
+    wanted = "datePublished" if key == "published" else "dateModified"
+    for el in root.iter("time"):
+        if el.get("itemprop") == wanted or (key == "published" and "publish" in (el.get("class") or "")):
+            return iso_date(el.get("datetime") or " ".join(el.itertext()))
+    return None
+
+
+def iso_date(value: str | None) -> str | None:
+    """ISO 8601 form of a date string in the formats sites use, else None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    return "-".join(found.groups()) if found else None
+
+
+def _title(root: etree._Element) -> str | None:
+    """The <title> without the site name sites append ("Story - Site"), else the first <h1>."""
+    title = root.find("head/title")
+    text = normalise_line(" ".join(title.itertext())) if title is not None else ""
+    if text:
+        parts = TITLE_SEPARATORS.split(text)
+        return max(parts, key=len) if len(parts) > 1 else text
+    h1 = root.find(".//h1")
+    return normalise_line(" ".join(h1.itertext())) or None if h1 is not None else None

@@ -1,0 +1,138 @@
+"""Unit tests of the HTML reader's parts: parsing, selectors, figures, metadata."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
+
+from cleaner import clean, default_rules
+from cleaner.figures import _largest_candidate, split_credit
+from cleaner.html import _matches
+from cleaner.htmlparse import parse
+from cleaner.metadata import iso_date
+
+PROSE = ("<p>The river rose overnight, and by morning the water had reached the steps of the church, "
+         "where volunteers were filling sandbags, handing out tea and moving furniture upstairs.</p>") * 3
+
+
+def test_str_with_xml_declaration_and_encoding() -> None:
+    page = f'<?xml version="1.0" encoding="ISO-8859-1"?><html><body><div>{PROSE}</div></body></html>'
+    assert "sandbags" in clean(page, kind="html").text
+
+
+def test_bytes_declared_latin1_are_decoded_by_the_declaration() -> None:
+    page = f'<?xml version="1.0" encoding="ISO-8859-1"?><html><body><div><p>Café crème, {PROSE}</p></div></body></html>'
+    assert "Café crème" in clean(page.encode("iso-8859-1"), kind="html").text
+
+
+@pytest.mark.parametrize("page", ["", "   ", "</p>", "<html>", "\x00\x00<p>", "<!DOCTYPE html>"])
+def test_empty_or_junk_pages_give_an_empty_result(page: str) -> None:
+    assert clean(page, kind="html").text == ""
+
+
+def test_unclosed_title_does_not_swallow_the_page() -> None:
+    page = "<html><head><title>Flood warning\n<script>var x = 1;</script></head><body><div>" + PROSE * 3
+    assert "sandbags" in clean(page, kind="html").text
+
+
+def test_deep_nesting_keeps_the_text_after_it() -> None:
+    page = "<html><body><div>" + PROSE + "<div>" * 5000 + "<p>The last paragraph, after the nesting.</p>"
+    assert "The last paragraph, after the nesting." in clean(page, kind="html").text
+
+
+def test_external_entities_are_not_resolved() -> None:
+    page = ('<!DOCTYPE html [<!ENTITY secret SYSTEM "file:///etc/hostname">]>'
+            f"<html><body><div>{PROSE}<p>&secret;</p></div></body></html>")
+    tree = parse(page)
+    hostname = open("/etc/hostname").read().strip() if __import__("os").path.exists("/etc/hostname") else ""
+    text = " ".join(tree.getroot().itertext())
+    assert not hostname or hostname not in text
+
+
+def test_fast_selector_matcher_agrees_with_cssselect() -> None:
+    rules = [r for r in default_rules() if r.selector]
+    page = lxml_html.document_fromstring(
+        "<html><body><header>h</header><nav>n</nav><div class='x advertisement y'>a</div>"
+        "<div id='div-gpt-ad-1'>g</div><ins class='adsbygoogle'></ins><aside class='related'>r</aside>"
+        "<div class='related-posts'>p</div><ol class='commentlist'><li>c</li></ol><div id='comments'>c</div>"
+        "<div data-ad-slot='3'>s</div><div class='shareholders'>no</div><footer>f</footer>"
+        "<article><header>title</header></article></body></html>")
+    body = page.find("body")
+    fast = {el for el, _ in _matches(body, rules)}
+    slow = {el for rule in rules for el in CSSSelector(rule.selector)(body)}
+    assert fast == slow and fast
+
+
+def test_selector_removals_are_recorded_with_rule_and_path() -> None:
+    page = f"<html><body><div class='advertisement'>Buy a boat</div><div class='story'>{PROSE}</div></body></html>"
+    result = clean(page, kind="html")
+    assert {"rule": "containers.ad-slot", "category": "ad", "text": "Buy a boat",
+            "where": "/html/body/div[1]"} in result.removed
+    assert "Buy a boat" not in result.text
+
+
+def test_a_selector_never_removes_the_article_it_wraps() -> None:
+    page = f"<html><body><div class='sidebar'><h1>Flood</h1>{PROSE}</div><nav>Home News</nav></body></html>"
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text
+    assert [r["rule"] for r in result.removed] == ["containers.site-chrome"]
+
+
+def test_block_rules_run_on_html_blocks() -> None:
+    page = f"<html><body><div class='story'>{PROSE}<p>Story continues below advertisement</p>{PROSE}</div></body></html>"
+    result = clean(page, kind="html")
+    assert any(r["rule"] == "ads.marker" and r["where"].startswith("/html/body/div") for r in result.removed)
+
+
+def test_srcset_largest_candidate() -> None:
+    assert _largest_candidate("a.jpg 480w, b.jpg 1600w, c.jpg 800w") == "b.jpg"
+    assert _largest_candidate("a.jpg 1x, b.jpg 2x") == "b.jpg"
+
+
+@pytest.mark.parametrize("caption, expected", [
+    ("Rescuers at work. Photo: Jane Doe", ("Rescuers at work.", "Jane Doe")),
+    ("Crowds gather on Monday. (AP Photo/Evan Vucci)", ("Crowds gather on Monday.", "AP Photo/Evan Vucci")),
+    ("Workers search the rubble. Photograph: Umit Bektas/Reuters", ("Workers search the rubble.", "Umit Bektas/Reuters")),
+    ("A quiet street at dawn", ("A quiet street at dawn", None)),
+])
+def test_credit_phrases_come_out_of_captions(caption: str, expected: tuple) -> None:
+    rules = [r for r in default_rules() if r.action == "credit" and r.regexes]
+    assert split_credit(caption, rules) == expected
+
+
+def test_pixels_icons_and_logos_are_not_article_images() -> None:
+    page = (f"<html><body><div class='story'><img src='/logo.png' alt='Site logo'>{PROSE}"
+            "<img src='/p.gif' width='1' height='1'><img src='/icons/share.svg'>"
+            "<img src='/photos/flood.jpg' alt='Flooded street'></div></body></html>")
+    images = clean(page, kind="html", url="https://n.example/story").images
+    assert [i["src"] for i in images] == ["https://n.example/photos/flood.jpg"]
+
+
+def test_image_outside_the_article_is_not_kept() -> None:
+    page = (f"<html><body><div class='story'>{PROSE}</div>"
+            "<ul class='teasers'><li><a href='/x'><img src='/t.jpg' alt='t'>Other story</a></li>"
+            "<li><a href='/y'>Another</a></li></ul></body></html>")
+    assert clean(page, kind="html").images == []
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-03-14T07:30:00+01:00", "2024-03-14T07:30:00+01:00"),
+    ("2024-03-14T07:30:00Z", "2024-03-14T07:30:00+00:00"),
+    ("Thu, 14 Mar 2024 07:30:00 GMT", "2024-03-14T07:30:00+00:00"),
+    ("2024/03/14", "2024-03-14"),
+    ("March 14, 2024", "2024-03-14"),
+    ("last Thursday", None),
+])
+def test_iso_dates(value: str, expected: str | None) -> None:
+    assert iso_date(value) == expected
+
+
+def test_headings_lists_quotes_and_tables_keep_their_kinds() -> None:
+    page = (f"<html><body><article><h2>Where</h2>{PROSE}<ul><li>One item</li></ul>"
+            "<blockquote><p>A quoted line.</p></blockquote><table><tr><td>a</td><td>b</td></tr>"
+            "<tr><td>c</td><td>d</td></tr></table></article></body></html>")
+    body = clean(page, kind="html").body
+    kinds = {b.text: b.kind for b in body}
+    assert kinds["Where"] == "heading" and kinds["One item"] == "item"
+    assert kinds["A quoted line."] == "quote" and kinds["a | b\nc | d"] == "table"
