@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
 from .api import clean
-from .errors import CleanerError, InputError, RuleError
+from .batch import Config, Options, default_jobs, run_batch
+from .errors import CleanerError, InputError, UsageError
 from .result import Result
 from .rulebook import RuleSet, load_rules
-from .writers import FORMATS, SUFFIXES, render, write_atomic
+from .sources import INPUT_FORMATS, input_format, read_document
+from .writers import FORMATS, render, write_atomic
 
 STDIN = "-"
 
@@ -38,11 +41,29 @@ def build_parser() -> argparse.ArgumentParser:
     doc_options.add_argument("--url", help="the page's URL, to resolve relative links and pick site rules")
 
     run = commands.add_parser("clean", parents=[rule_options, doc_options], help="clean articles",
-                              description="Clean articles into text plus a manifest.")
-    run.add_argument("inputs", nargs="*", metavar="INPUT", help="files to clean; '-' or nothing reads stdin")
-    run.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
+                              description="Clean articles into text plus a manifest: one file, or many from "
+                                          "folders, WARC/ARC archives and JSONL files.")
+    run.add_argument("inputs", nargs="*", metavar="INPUT",
+                     help="files, folders (searched recursively), .warc/.warc.gz/.arc.gz archives or .jsonl files; "
+                          "'-' or nothing reads stdin")
+    run.add_argument("-f", "--format", choices=FORMATS + ("jsonl",), default="text",
+                     help="output format (default: text); jsonl gives one JSON record per document")
     run.add_argument("-o", "--output", metavar="PATH",
-                     help="write to this file (one input) or folder (several inputs) instead of stdout")
+                     help="write to this file (one document, or --format jsonl) or folder (many documents, mirroring "
+                          "the input tree; an archive or JSONL input gives one .jsonl there) instead of stdout")
+    batch = run.add_argument_group("batches")
+    batch.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
+                       help=f"worker processes (default: the number of cores, here {default_jobs()})")
+    batch.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
+                       help="how to read the inputs: auto (by file name), doc (one document per file), "
+                            "jsonl (one record per line), warc (WARC/ARC archive)")
+    batch.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field with HTML (default: html)")
+    batch.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field with text (default: text)")
+    batch.add_argument("--id-field", default="id", metavar="NAME", help="JSONL field with the id (default: id)")
+    batch.add_argument("--url-field", default="url", metavar="NAME", help="JSONL field with the URL (default: url)")
+    batch.add_argument("--resume", action="store_true",
+                       help="skip documents whose output in -o is already complete (continue an interrupted run)")
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     run.set_defaults(func=cmd_clean)
 
     explain = commands.add_parser("explain", parents=[rule_options, doc_options],
@@ -112,34 +133,36 @@ def cmd_clean(args: argparse.Namespace) -> int:
     rules = ruleset_from(args)
     inputs = args.inputs or [STDIN]
     if inputs.count(STDIN) > 1:
-        raise CleanerError("stdin ('-') can be read only once", hint="name it once")
-    if len(inputs) == 1:
-        result = clean_input(inputs[0], args, rules)
-        emit(render(result, args.format), args.output)
+        raise UsageError("stdin ('-') can be read only once", hint="name it once")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {args.jobs}", hint="give a positive number")
+    name = inputs[0]
+    if len(inputs) > 1 or (name == STDIN and args.input_format not in ("auto", "doc")) or (
+            name != STDIN and (Path(name).is_dir() or input_format(name, args.input_format) != "doc")):
+        return clean_many(inputs, args, rules)
+    if args.resume and args.output not in (None, STDIN) and Path(args.output).exists():
         return 0
-    return clean_many(inputs, args, rules)
+    source = "<stdin>" if name == STDIN else name
+    data, url = (sys.stdin.buffer.read(), None) if name == STDIN else read_document(name)
+    result = clean(data, kind=args.kind, url=args.url or url, rules=rules, source=source)
+    if args.format == "jsonl":
+        record = {"id": source, "url": result.source.get("url"), "source": {"path": source},
+                  "result": result.to_dict(), "error": None}
+        content = json.dumps(record, ensure_ascii=False) + "\n"
+    else:
+        content = render(result, args.format)
+    emit(content, args.output)
+    return 0
 
 
 def clean_many(inputs: list[str], args: argparse.Namespace, rules: RuleSet) -> int:
-    """Several inputs: one output file each in the -o folder, or all to stdout in turn."""
-    folder = Path(args.output) if args.output else None
-    if folder is not None and folder.exists() and not folder.is_dir():
-        raise CleanerError("with several inputs, -o must be a folder", source=str(folder), hint="name a folder")
-    failed = 0
-    for name in inputs:
-        try:
-            content = render(clean_input(name, args, rules), args.format)
-        except InputError as exc:
-            error(exc)
-            failed += 1
-            continue
-        if folder is None:
-            sys.stdout.write(f"==> {name} <==\n{content}\n")
-            sys.stdout.flush()
-        else:
-            stem = "stdin" if name == STDIN else Path(name).name.rsplit(".", 1)[0]
-            write_atomic(folder / (stem + SUFFIXES[args.format]), content)
-    return 1 if failed else 0
+    """Many documents: folders, archives, JSONL or several files, through `cleaner.batch`."""
+    config = Config(rule_paths=tuple(args.rules), defaults=not args.no_default_rules, disable=tuple(args.disable),
+                    kind=args.kind, url=args.url,
+                    fields=(args.html_field, args.text_field, args.id_field, args.url_field))
+    options = Options(inputs=inputs, output=args.output, fmt=args.format, jobs=args.jobs, resume=args.resume,
+                      quiet=args.quiet, input_format=args.input_format, config=config)
+    return run_batch(options, rules=rules)
 
 
 def emit(content: str, output: str | None) -> None:

@@ -31,3 +31,9 @@ class RuleError(CleanerError):
     """A rule file is broken: bad TOML, unknown action, bad regex, duplicate id."""
 
     exit_code = 2
+
+
+class UsageError(CleanerError):
+    """Options that do not fit together: exit code 2, like argparse's own errors."""
+
+    exit_code = 2

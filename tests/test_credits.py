@@ -75,3 +75,10 @@ def test_related_headline_followed_by_credit_is_a_caption() -> None:
 ])
 def test_credit_parts(credit: str, parts: list[str]) -> None:
     assert credit_parts(credit) == parts
+
+
+@pytest.mark.parametrize("line", ["COPYRIGHT0", "Copyrighted material", "Photographs"])
+def test_label_words_inside_other_words_are_not_credits(line: str) -> None:
+    """Regression: 'COPYRIGHT0' was read as a credit '0', splitting a word in two."""
+    result = cleaner.clean(article(line))
+    assert result.images == [] and line in result.text
