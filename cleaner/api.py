@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .credits import attach_images
 from .document import BODY, Document
@@ -69,20 +69,13 @@ def read_document(text: str, kind: str, url: str | None, rules: RuleSet) -> Docu
     return read_text(text, url=url, stands_alone=lambda line: matcher.match(line) is not None)
 
 
-def clean_file(path: str | Path, **options: object) -> Result:
-    """Read and clean one file; errors name the file."""
-    from .errors import InputError
+def clean_file(path: str | Path, **options: Any) -> Result:
+    """Read and clean one file (gzip and MHTML unpacked); errors name the file."""
+    from .sources import read_document
 
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", source=name, hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", source=name, hint="give the files inside it") from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", source=name) from None
-    return clean(data, source=name, **options)  # type: ignore[arg-type]
+    data, url = read_document(path)
+    options.setdefault("url", url)
+    return clean(data, source=str(path), **options)
 
 
 __all__: Iterable[str] = ("clean", "clean_file", "load_rules", "default_rules")

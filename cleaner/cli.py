@@ -11,7 +11,7 @@ from typing import Sequence
 from . import __version__
 from .api import clean
 from .batch import Config, Options, default_jobs, run_batch
-from .errors import CleanerError, InputError, UsageError
+from .errors import CleanerError, UsageError
 from .result import Result
 from .rulebook import RuleSet, load_rules
 from .sources import INPUT_FORMATS, input_format, read_document
@@ -108,25 +108,17 @@ def ruleset_from(args: argparse.Namespace) -> RuleSet:
     return load_rules(args.rules, defaults=not args.no_default_rules, disable=args.disable)
 
 
-def read_input(name: str) -> bytes:
+def read_input(name: str) -> tuple[bytes | str, str | None]:
+    """A document's content and the URL it names (MHTML), from a file or stdin."""
     if name == STDIN:
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", source=name, hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a folder", source=name, hint="give the files inside it") from None
-    except PermissionError:
-        raise InputError("permission denied", source=name, hint="check the file's permissions") from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", source=name) from None
+        return sys.stdin.buffer.read(), None
+    return read_document(name)
 
 
 def clean_input(name: str, args: argparse.Namespace, rules: RuleSet) -> Result:
+    data, url = read_input(name)
     source = "<stdin>" if name == STDIN else name
-    return clean(read_input(name), kind=args.kind, url=args.url, rules=rules, source=source)
+    return clean(data, kind=args.kind, url=args.url or url, rules=rules, source=source)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -142,9 +134,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return clean_many(inputs, args, rules)
     if args.resume and args.output not in (None, STDIN) and Path(args.output).exists():
         return 0
-    source = "<stdin>" if name == STDIN else name
-    data, url = (sys.stdin.buffer.read(), None) if name == STDIN else read_document(name)
-    result = clean(data, kind=args.kind, url=args.url or url, rules=rules, source=source)
+    result = clean_input(name, args, rules)
+    source = result.source["path"]
     if args.format == "jsonl":
         record = {"id": source, "url": result.source.get("url"), "source": {"path": source},
                   "result": result.to_dict(), "error": None}

@@ -166,3 +166,15 @@ def test_help_mentions_every_command() -> None:
 def _bytes(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_clean_file_api_reads_gzip(tmp_path: Path) -> None:
+    import gzip
+
+    import cleaner
+
+    path = tmp_path / "a.txt.gz"
+    path.write_bytes(gzip.compress(BODY.encode()))
+    assert cleaner.clean_file(path).text.startswith("The first paragraph")
+    with pytest.raises(cleaner.InputError, match="no such file"):
+        cleaner.clean_file(tmp_path / "missing.txt")
