@@ -8,9 +8,12 @@ link lists are runs of short, unpunctuated, often title-case lines; boilerplate 
 The article is kept as one coherent run: every block gets a score (positive for body-like
 prose, negative for link-like or repeated lines), and the run with the largest total is the
 body (a maximum-sum segment, so a short list inside the article does not split it, while a
-long menu between two texts does). Body-like islands outside that run are rejected by their
-context; link lists inside it are removed. A comment-thread marker weighs heavily against
-crossing it, because reader comments read like prose but are not the article.
+long menu between two texts does). Page renderers keep each line's layout depth as indentation:
+once the first run shows at which depth the body's prose sits, the run is chosen again with
+prose at other depths (sidebars, teasers, comments) counting less. Runs outside the article
+nearly as strong as it are admitted (a gallery can cut an article in two); weaker body-like
+islands are rejected; link lists inside the run are removed. A comment-thread marker weighs
+heavily against crossing it, because reader comments read like prose but are not the article.
 
 All of this is gated on evidence that the input *is* a whole-page dump (many short
 link-like lines): a tidy article goes through untouched. Every block removed here gets
@@ -53,6 +56,8 @@ SHORT_PENALTY = 8
 COMMENT_BARRIER = 600
 COMMENT_WEIGHT = 0.3   # prose after a comment marker counts this much: it is probably a comment
 MIN_ARTICLE = 250      # a run before the comment thread this strong is the article; the thread is not
+OFF_LEVEL_WEIGHT = 0.25 # body-like text at another indentation than the body's counts this much
+ISLAND_SHARE = 0.3     # a run outside the article this strong (share of its score) is part of it
 TITLE_LOOKBACK = 3     # blocks before the run searched for the article's headline
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2
@@ -71,7 +76,8 @@ STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+ (minutes?|hours?|days?|weeks?|month
                    r"|\b(says|said|wrote|schreibt|a écrit|dice|escribió|disse|scrive|schreef)\s*:\s*$",
                    re.IGNORECASE)
 STAMP_MAX_WORDS = 16
-STAMP_THREAD = 3       # this many stamp lines make a comment thread
+STAMP_THREAD = 3       # this many stamp lines make a comment thread ...
+STAMP_GAP = 8          # ... when they come at most this many blocks apart on average
 
 
 @dataclass
@@ -96,8 +102,8 @@ class Shape:
         """Reads like body prose."""
         if self.prose:
             return True
-        if self.linkish or self.repeated or self.title >= TITLE_SHARE:
-            return False  # a repeated line is a heading at best (or a TOC entry): neutral
+        if self.linkish or self.repeated or self.code or self.title >= TITLE_SHARE:
+            return False  # code is not prose; a repeated line is a heading at best (or a TOC entry)
         if self.stop is not None:
             return self.words >= GOOD_WORDS and self.stop >= GOOD_STOP
         # Unknown language: fall back to length and sentence punctuation.
@@ -223,12 +229,31 @@ def _comment_markers(blocks: list[Block], shapes: list[Shape | None]) -> list[in
     marked = [i for i, b in enumerate(blocks) if b.verdict == REMOVED and b.category in COMMENT_CATEGORIES]
     stamps = [i for i, (b, s) in enumerate(zip(blocks, shapes))
               if s is not None and not s.code and s.words <= STAMP_MAX_WORDS and STAMP.search(b.text)]
-    return sorted(marked + stamps) if len(stamps) >= STAMP_THREAD else marked
+    # A thread is a dense tail of stamps (one per comment): a dateline or a timed headline far
+    # above it is not part of it.
+    for first in range(len(stamps) - STAMP_THREAD + 1):
+        tail = stamps[first:]
+        if (tail[-1] - tail[0]) <= STAMP_GAP * (len(tail) - 1):
+            return sorted(marked + tail)
+    return marked
 
 
-def _scores(blocks: list[Block], shapes: list[Shape | None]) -> tuple[list[float], int]:
+def body_level(blocks: list[Block], shapes: list[Shape | None], start: int, end: int) -> int | None:
+    """The indentation holding most body-like text in blocks[start:end], or None.
+
+    Page renderers keep layout depth as leading spaces: an article's paragraphs sit at one
+    depth, while menus, sidebars, captions and teasers sit at others.
+    """
+    levels: Counter[int] = Counter()
+    for block, shape_ in zip(blocks[start:end], shapes[start:end]):
+        if shape_ is not None and shape_.good:
+            levels[block.indent] += min(shape_.chars, 2000)
+    return levels.most_common(1)[0][0] if levels else None
+
+
+def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
+            level: int | None = None) -> tuple[list[float], int]:
     """Per-block contribution to the body run, and where the comment thread starts (or len)."""
-    markers = set(_comment_markers(blocks, shapes))
     scores: list[float] = []
     seen_prose = False
     thread = len(blocks)
@@ -244,7 +269,10 @@ def _scores(blocks: list[Block], shapes: list[Shape | None]) -> tuple[list[float
             scores.append(-BAD_PENALTY if textdump else 0.0)
         elif shape_.good:
             seen_prose = True
-            scores.append(min(shape_.chars, 2000) * (COMMENT_WEIGHT if index > thread else 1.0))
+            weight = COMMENT_WEIGHT if index > thread else 1.0
+            if level is not None and block.indent != level:
+                weight *= OFF_LEVEL_WEIGHT
+            scores.append(min(shape_.chars, 2000) * weight)
         elif shape_.bad:
             scores.append(-(min(shape_.chars, 200) + BAD_PENALTY))
         else:
@@ -284,6 +312,38 @@ def _headline_start(blocks: list[Block], shapes: list[Shape | None], start: int)
     return index
 
 
+def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
+              level: int | None) -> tuple[int, int, int, list[float]]:
+    """[start, end) of the article's run, where the comment thread starts, and the scores."""
+    scores, thread = _scores(blocks, shapes, markers, level)
+    start, end = best_run(scores[:thread])
+    if sum(scores[start:end]) < MIN_ARTICLE:
+        start, end = best_run(scores)
+    return start, end, thread, scores
+
+
+def islands(scores: list[float], start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Runs outside the article's [start, end) strong enough to be more of it, not page furniture.
+
+    A list of links or a gallery can cut an article in two; the part beyond the cut still
+    holds a good share of the article's prose. Teasers and sidebars hold far less. Only the
+    part before `limit` (the comment thread) is searched.
+    """
+    threshold = max(MIN_ARTICLE, ISLAND_SHARE * sum(scores[start:end]))
+    found: list[tuple[int, int]] = []
+    regions = [(0, start), (end, max(end, limit))]
+    while regions:
+        low, high = regions.pop()
+        if high - low < 1:
+            continue
+        first, last = best_run(scores[low:high])
+        if last == 0 or sum(scores[low + first:low + last]) < threshold:
+            continue
+        found.append((low + first, low + last))
+        regions += [(low, low + first), (low + last, high)]
+    return found
+
+
 def classify_blocks(doc: Document) -> None:
     """Mark the non-body blocks of a whole-page text dump REMOVED, in place.
 
@@ -300,15 +360,19 @@ def classify_blocks(doc: Document) -> None:
     _mark_lists_and_repeats(blocks, shapes)
     if not is_dump(blocks, shapes):
         return
-    scores, thread = _scores(blocks, shapes)
-    start, end = best_run(scores[:thread])
-    if sum(scores[start:end]) < MIN_ARTICLE:
-        start, end = best_run(scores)
+    markers = set(_comment_markers(blocks, shapes))
+    start, end, thread, scores = _body_run(blocks, shapes, markers, None)
     if end == 0:
         return
+    level = body_level(blocks, shapes, start, end)
+    if level is not None:
+        start, end, thread, scores = _body_run(blocks, shapes, markers, level)
     head = _headline_start(blocks, shapes, start)
+    inside = [False] * len(blocks)
+    for first, last in [(start, end)] + islands(scores, head, end, thread if end <= thread else len(blocks)):
+        inside[first:last] = [True] * (last - first)
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
-        if shape_ is None or head <= index < start or (start <= index < end and not shape_.linkish):
+        if shape_ is None or head <= index < start or (inside[index] and not shape_.linkish):
             continue
         if shape_.linkish:
             block.decide(REMOVED, NAV_LIST, "navigation")

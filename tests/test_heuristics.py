@@ -134,3 +134,55 @@ def test_stopword_lists_are_package_data() -> None:
         words = stopwords(code)
         assert 50 <= len(words) <= 400, code
         assert all(word == word.casefold() and " " not in word for word in words)
+
+
+MORE = [
+    "The harbour master said the vote settled a question that had divided the town for most of a decade.",
+    "Fishing crews, who use the inner basin every morning, had warned that a new wall would cut them off.",
+    "The council will publish the detailed plans next month and invite comments until the end of the summer.",
+]
+SIDEBAR = ("Our newsletter brings you the best of the week from the whole region, with the stories that "
+           "people in the town have been talking about, every Friday morning in your inbox, for free.")
+
+
+def indented(lines: list[str], depth: int) -> list[str]:
+    return [" " * depth + line for line in lines]
+
+
+def test_prose_at_another_layout_depth_does_not_extend_the_article() -> None:
+    """A sidebar paragraph at another indentation, past a short menu, is not the article's."""
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], indented(MENU[:3], 4),
+                indented([SIDEBAR], 12), indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert any(r["text"] == SIDEBAR and r["rule"] == "heuristic.outside-body" for r in result.removed)
+
+
+def test_layout_depth_does_not_matter_without_indentation() -> None:
+    """The same page with no indentation keeps the old judgement: depth only adds evidence."""
+    text = dump(MENU, *paragraphs(BODY + MORE), MENU[:3], [SIDEBAR], MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n")[:len(BODY + MORE)] == BODY + MORE
+
+
+def test_a_timed_dateline_is_not_a_comment_thread() -> None:
+    """Times far apart (a dateline, two timed headlines at the foot) are not one comment each."""
+    standfirst = ("The harbour will stay open after a vote that ended months of argument in the town, and the work "
+                  "on the old wall is expected to start in the spring, the council said in a statement on Tuesday. "
+                  "The decision was welcomed by the fishing crews, who had feared that they would lose the basin.")
+    latest = ["Ferry timetable changes 10:32", "Lifeboat crew honoured 09:15"]
+    text = dump(MENU, [standfirst], ["Updated July 23, 2012, 7:10 p.m. ET"], *paragraphs(BODY + MORE),
+                MENU, ["Most shared"], latest)
+    result = cleaner.clean(text, kind="text")
+    for paragraph in BODY + MORE:
+        assert paragraph in result.text.split("\n\n")
+    assert all(r["rule"] != "heuristic.comments" for r in result.removed)
+
+
+def test_an_article_cut_by_a_link_list_is_kept_whole() -> None:
+    """A gallery or link list in the middle does not cut off the article's second half."""
+    gallery = [f"Photo {number} of 16" for number in range(1, 17)]
+    text = dump(MENU, *paragraphs(BODY), gallery, ["Advertisement"], *paragraphs(MORE + BODY[:1]), ["Most shared"],
+                ["Ferry cut for winter", "Schools reopen", "Lifeboat crew honoured"])
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE + BODY[:1]
