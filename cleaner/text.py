@@ -95,15 +95,8 @@ def read_text(text: str, *, url: str | None = None,
 
 def _indent(line: str) -> int:
     """Width of the line's leading whitespace (a tab counts 4): page dumps keep layout depth in it."""
-    width = 0
-    for char in line:
-        if char == "\t":
-            width += 4
-        elif char.isspace():
-            width += 1
-        else:
-            break
-    return width
+    lead = line[:len(line) - len(line.lstrip())]
+    return len(lead) + 3 * lead.count("\t")
 
 
 def _wrapped(previous: str, line: str, width: int) -> bool:

@@ -119,3 +119,14 @@ def test_failing_examples_are_reported(tmp_path: Path) -> None:
     pack = GOOD + '\n[rules.examples]\nmatch = ["Buy now"]\nno_match = ["Buy one get one free"]\n'
     failures = run_examples(load_rules([write(tmp_path, pack)], defaults=False))
     assert len(failures) == 2
+
+
+def test_contains_narrows_a_regex_and_needs_one(tmp_path: Path) -> None:
+    pack = GOOD.replace('lines = ["Buy one get one free"]', "regex = '.{0,40}deal.{0,40}'\ncontains = [\"DEAL\"]")
+    [rule] = parse_pack(pack, "x.toml")
+    assert rule.match("Best deal today", fold("Best deal today")) == {}
+    assert rule.match("Best offer today", fold("Best offer today")) is None
+    matcher = load_rules([write(tmp_path, pack)], defaults=False).matcher("text", None)
+    assert matcher.match("Best deal today") is not None and matcher.match("Nothing here") is None
+    with pytest.raises(RuleError, match="'contains' only narrows"):
+        parse_pack(GOOD.replace('lines = ["Buy one get one free"]', 'lines = ["x"]\ncontains = ["x"]'), "x.toml")
