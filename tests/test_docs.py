@@ -1,0 +1,50 @@
+"""The README is tested: every option is documented, and every `cleaner` command in it runs."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from cleaner.cli import build_parser, main
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SHELL_BLOCKS = re.findall(r"```sh\n(.*?)```", README, re.DOTALL)
+COMMANDS = [line.split("  #")[0].strip() for block in SHELL_BLOCKS for line in block.splitlines()
+            if line.strip().startswith("cleaner ") and "|" not in line]
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    found: set[str] = set()
+    for action in parser._actions:  # argparse has no public API for this
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _options(sub)
+        found |= {o for o in action.option_strings if o.startswith("--") and o not in ("--help", "--version")}
+    return found
+
+
+@pytest.mark.parametrize("option", sorted(_options(build_parser())))
+def test_every_option_is_in_the_readme(option: str) -> None:
+    assert re.search(rf"[`/ ]{re.escape(option)}\b", README), f"{option} is not documented in README.md"
+
+
+def test_readme_has_commands() -> None:
+    assert len(COMMANDS) >= 15
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_readme_command_runs(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Run from the repository root, with every output path moved into a temporary folder."""
+    monkeypatch.chdir(ROOT)
+    argv = shlex.split(command)[1:]
+    for index, arg in enumerate(argv[:-1]):
+        if arg in ("-o", "--output"):
+            argv[index + 1] = str(tmp_path / argv[index + 1].lstrip("/"))
+    assert main(argv) == 0, capsys.readouterr().err
