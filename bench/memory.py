@@ -23,6 +23,11 @@ makes ratios of pages under ~50 kB coarse (the worst-page column gives the
 absolute figures); memory reused from before the call without growing RSS is
 not counted.
 
+The parser's own share: each page is also measured, in its own fresh process, for a
+bare ``lxml.html.document_fromstring`` of the same bytes (the tree libxml2 builds, which any
+HTML reader pays), and the report gives both figures and the difference, "own" = peak of
+the call - peak of the bare parse: what the reader adds on top of the tree.
+
 ``--system`` measures a peer the same way, for reference.
 """
 
@@ -69,6 +74,10 @@ def _extractor(system: str, kind: str):
         from readability import Document
 
         return lambda page: Document(page).summary()
+    if system == "lxml-parse":  # the baseline: the tree alone, kept alive like a reader keeps it
+        from lxml import html
+
+        return lambda page: html.document_fromstring(page.encode("utf-8"))
     raise ValueError(f"unknown system {system}")
 
 
@@ -125,9 +134,10 @@ def main(argv: list[str] | None = None) -> int:
 
     data = data_dir(args.data)
     sets = args.sets.split(",") if args.sets else [s for s in KNOWN_SETS if (data / f"{s}.jsonl.gz").is_file()]
-    rows, all_ratios, errors, first_error = [], [], 0, None
+    rows, all_ratios, all_parse, all_own, errors, first_error = [], [], [], [], 0, None
+    baseline = args.kind == "html"
     for set_name in sets:
-        ratios, worst = [], (0.0, "", 0, 0)
+        ratios, parse_ratios, own_ratios, worst = [], [], [], (0.0, "", 0, 0)
         for rec in records(data / f"{set_name}.jsonl.gz", args.limit):
             page = rec[args.kind]
             if not page:
@@ -135,24 +145,34 @@ def main(argv: list[str] | None = None) -> int:
             size = len(page.encode("utf-8"))
             try:
                 peak = measure(args.system, args.kind, page)
+                parse_peak = measure("lxml-parse", "html", page) if baseline else 0
             except Exception as exc:
                 errors += 1
                 first_error = first_error or f"{set_name}/{rec['id'][:12]}: {exc}"
                 continue
             ratios.append(peak / size)
+            parse_ratios.append(parse_peak / size)
+            own_ratios.append(max(peak - parse_peak, 0) / size)
             worst = max(worst, (peak / size, rec["id"][:12], size, peak))
         all_ratios += ratios
+        all_parse += parse_ratios
+        all_own += own_ratios
         if ratios:
             rows.append([set_name, str(len(ratios)), f"{statistics.median(ratios):.1f}", f"{worst[0]:.1f}",
+                         f"{statistics.median(parse_ratios):.1f}", f"{statistics.median(own_ratios):.1f}",
+                         f"{max(own_ratios):.1f}",
                          f"{worst[1]} ({worst[2] / 1024:.0f} kB -> {worst[3] / 2**20:.1f} MiB)"])
     if all_ratios:
         rows.append(["all", str(len(all_ratios)), f"{statistics.median(all_ratios):.1f}",
-                     f"{max(all_ratios):.1f}", ""])
-    header = ["set", "pages", "median ratio", "max ratio", "worst page (size -> peak)"]
+                     f"{max(all_ratios):.1f}", f"{statistics.median(all_parse):.1f}",
+                     f"{statistics.median(all_own):.1f}", f"{max(all_own):.1f}", ""])
+    header = ["set", "pages", "median ratio", "max ratio", "bare parse", "own median", "own max",
+              "worst page (size -> peak)"]
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
-    print(f"peak RSS growth of {args.system} ({args.kind} input) / page size")
+    print(f"peak RSS growth of {args.system} ({args.kind} input) / page size; bare parse = lxml alone;"
+          " own = call - bare parse")
     for r in [header] + rows:
-        print("  ".join(c.ljust(w) if i in (0, 4) else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip())
+        print("  ".join(c.ljust(w) if i in (0, 7) else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip())
     if errors:
         print(f"{errors} pages failed; first: {first_error}", file=sys.stderr)
     return 1 if errors and not all_ratios else 0

@@ -22,6 +22,7 @@ from .rulebook import fold
 OUTSIDE = "heuristic.html.outside-main"
 BOX = "heuristic.html.boilerplate-box"
 LINKS = "heuristic.html.link-dense"
+CONTROLS = "heuristic.html.control-labels"
 
 # Names sites give to their article containers, and to everything around them.
 POSITIVE = re.compile(r"article|\bbody|content|entry|main|\bpost|story|text|blog|prose|hentry|column", re.I)
@@ -29,11 +30,11 @@ NEGATIVE = re.compile(
     r"comment|sidebar|side-bar|widget|footer|masthead|menu|\bnav|share|sharing|social|related|promo|"
     r"sponsor|\bads?\b|advert|banner|breadcrumb|popup|modal|cookie|newsletter|subscri|signup|\btags?\b|"
     r"pagination|pager|outbrain|taboola|recommend|disqus|rating|toolbar|login|shoutbox|skyscraper|"
-    r"teaser|trending|most-?popular|most-?read|rail|extra", re.I)
+    r"teaser|trending|most-?popular|most-?read|rail|extra|gallery|slideshow|carousel", re.I)
 # Boxes inside an article that are never part of it, whatever else their name says.
 NEVER = re.compile(r"(?<![a-z])(comment|disqus|respond(?![a-z])|share(?!d|holder)|sharing|social|related|"
                    r"newsletter|outbrain|taboola|breadcrumb|most-?popular|most-?read|recommend|promo(?![a-z])|"
-                   r"sponsor|advert|sidebar)", re.I)
+                   r"sponsor|advert|sidebar|gallery|slideshow|carousel)", re.I)
 UNLIKELY_TAGS = frozenset({"aside", "nav", "footer"})
 SLUG_ID_WORDS = 3  # ids made from headings ("the-shared-history") say nothing about the box
 LEAF_TAGS = frozenset({"p", "pre", "li", "dt", "dd", "td", "th", "blockquote", "font", "span", "center",
@@ -50,6 +51,10 @@ HEADLINE_REACH = 12
 ASCEND_GAIN = 1.5  # the parent must hold this much more prose than the winner
 ASCEND_MAX_LINKS = 0.25
 ASCEND_REACH = 6
+# A box of many tiny labels and no prose is a widget's interface (a video player's
+# "Settings", "Full Screen", "Captions" menus), not text: browsers show it only as buttons.
+CONTROL_MIN_LABELS = 6
+CONTROL_MAX_MEAN_CHARS = 20
 
 
 @dataclass(slots=True)
@@ -63,12 +68,16 @@ class Totals:
     items: int = 0
     score: float = 0.0
     prose: float = 0.0  # undivided points of all the prose below
+    listed: float = 0.0  # of which in list items (teasers, comments): no reason to climb
     base: float | None = None
     segments: list[int] = field(default_factory=list)
 
     @property
     def link_density(self) -> float:
         return self.links / self.chars if self.chars else 0.0
+
+
+EMPTY = Totals()
 
 
 def class_weight(el: etree._Element) -> int:
@@ -112,6 +121,7 @@ def _totals(segments: list[Segment], body: etree._Element, points: list[float]) 
             t.paras += is_para
             t.items += is_item
             t.prose += value
+            t.listed += value if seg.listed else 0.0
             t.segments.append(index)
             if el is body:
                 break
@@ -126,6 +136,8 @@ def unlikely(el: etree._Element) -> bool:
     names = (el.get("class") or "").lower().split()
     element_id = (el.get("id") or "").lower()
     if element_id and len(re.split(r"[-_]", element_id)) < SLUG_ID_WORDS:
+        if NEVER.search(element_id):
+            return True  # an id names one box: "comment-text" is a comment whatever its classes say
         names.append(element_id)
     return any(NEVER.search(n) for n in names) and not any(
         POSITIVE.search(n) and not NEVER.search(n) for n in names)
@@ -187,7 +199,7 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
     for root in roots:
         for index in totals[root].segments if root in totals else ():
             verdicts[index] = None
-    _prune(roots, totals, segments, verdicts)
+    _prune(roots, totals, segments, verdicts, {top, *top.iterancestors()})
     _keep_headline(segments, verdicts, title)
     return verdicts
 
@@ -227,7 +239,8 @@ def _ascend(top: etree._Element, best: Totals, totals: dict[etree._Element, Tota
             t = totals.get(ancestor)
             if t is None or level >= ASCEND_REACH or unlikely(ancestor):
                 break
-            if t.prose >= best.prose * ASCEND_GAIN:
+            gained = t.prose if best.listed * 2 > best.prose else t.prose - t.listed
+            if gained >= best.prose * ASCEND_GAIN:
                 extra_chars, extra_links = t.chars - best.chars, t.links - best.links
                 if extra_chars > 0 and extra_links <= ASCEND_MAX_LINKS * extra_chars:
                     top, best, climbed = ancestor, t, True
@@ -238,7 +251,15 @@ def _ascend(top: etree._Element, best: Totals, totals: dict[etree._Element, Tota
 
 
 def _with_siblings(top: etree._Element, best: Totals, totals: dict[etree._Element, Totals]) -> list[etree._Element]:
+    """The winner and the sibling boxes that score near it or share its class name.
+
+    Wrappers are looked through first: when the winner is the only box with text in its
+    parent, the parent's siblings are the ones to compare (a page that wraps each section
+    of an article in `<section><div><div class=x>`, say)."""
     parent = top.getparent()
+    while parent is not None and tag_of(parent) != "body" and parent.getparent() is not None and all(
+            child is top or not totals.get(child, EMPTY).chars for child in parent):
+        top, parent = parent, parent.getparent()
     if parent is None or tag_of(top) == "body":
         return [top]
     threshold = max(10.0, _final(best) * 0.2)
@@ -267,13 +288,14 @@ def _prose_alone(t: Totals, el: etree._Element) -> bool:
 
 
 def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], segments: list[Segment],
-           verdicts: list[str | None]) -> None:
-    """Drop the boxes inside the article that are navigation, link lists or comments."""
+           verdicts: list[str | None], chosen: set[etree._Element]) -> None:
+    """Drop the boxes inside the article that are navigation, link lists or comments
+    (never the box that won, nor the wrappers between it and the roots)."""
     for root in roots:
         for el in root.iterdescendants():
             tag = tag_of(el)
             t = totals.get(el)
-            if t is None or tag not in BOX_TAGS or not t.segments or verdicts[t.segments[0]] is not None:
+            if t is None or el in chosen or tag not in BOX_TAGS or not t.segments or verdicts[t.segments[0]] is not None:
                 continue
             reason = _box_reason(el, tag, t)
             if reason:
@@ -289,6 +311,8 @@ def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], se
 def _box_reason(el: etree._Element, tag: str, t: Totals) -> str | None:
     if tag in ("nav", "aside") or unlikely(el):
         return BOX
+    if _controls(tag, t):
+        return CONTROLS
     if t.commas >= 10:
         return None
     weight = class_weight(el)
@@ -299,3 +323,14 @@ def _box_reason(el: etree._Element, tag: str, t: Totals) -> str | None:
     if t.items > t.paras and t.link_density > 0.2 and tag not in ("ul", "ol"):
         return LINKS
     return None
+
+
+def _controls(tag: str, t: Totals) -> bool:
+    """Many short labels, no prose, not a list: a player's or widget's menus and buttons.
+
+    Lists are left out: an ingredient list or a fact box is short lines too, but marked up
+    as a list; control bars are nested boxes of one word each.
+    """
+    count = len(t.segments)
+    return (count >= CONTROL_MIN_LABELS and t.prose == 0 and tag not in ("ul", "ol", "dl", "table")
+            and t.items * 2 < count and t.chars < CONTROL_MAX_MEAN_CHARS * count)

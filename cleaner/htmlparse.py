@@ -123,6 +123,7 @@ class Segment:
     owner: etree._Element
     chars: int = 0
     link_chars: int = 0
+    listed: bool = False  # inside a list item: a teaser list's blurb, a comment, a step
 
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -202,6 +203,7 @@ class Walker:
         self.link_chars = 0
         self.link_depth = 0
         self.quote_depth = 0
+        self.item_depth = 0
         self.pre_depth = 0
         self.owners: list[etree._Element] = []
         self.breaks = 0
@@ -238,6 +240,8 @@ class Walker:
             self.owners.append(el)
             if tag == "blockquote":
                 self.quote_depth += 1
+            elif tag == "li":
+                self.item_depth += 1
             elif tag == "pre" or tag == "listing" or tag == "xmp":
                 self.pre_depth += 1
         elif tag == "br":
@@ -260,6 +264,8 @@ class Walker:
                 self.owners.pop()
             if tag == "blockquote":
                 self.quote_depth -= 1
+            elif tag == "li":
+                self.item_depth -= 1
             elif tag in ("pre", "listing", "xmp"):
                 self.pre_depth -= 1
         elif tag == "a":
@@ -284,9 +290,9 @@ class Walker:
         raw = "".join(parts)
         if self.pre_depth:
             lines = [normalise_line(line) for line in raw.split("\n")]
-            text = "\n".join(lines).strip("\n")
-            while "\n\n\n" in text:
-                text = text.replace("\n\n\n", "\n\n")
+            # No blank lines: a blank line separates blocks in the clean text, so one inside
+            # a pre block would split it in two there (and parse's block-end line breaks add some).
+            text = "\n".join(line for line in lines if line)
         else:
             text = normalise_line(raw)
         if not text:
@@ -294,7 +300,7 @@ class Walker:
         owner = self.owners[-1] if self.owners else self.tree.getroot()
         block = Block(text=text, where=self.tree.getpath(owner), gap_before=True)
         self._kind(block, owner)
-        self.segments.append(Segment(block, owner, len(text), min(link_chars, len(text))))
+        self.segments.append(Segment(block, owner, len(text), min(link_chars, len(text)), self.item_depth > 0))
 
     def _kind(self, block: Block, owner: etree._Element) -> None:
         tag = tag_of(owner)

@@ -1,0 +1,76 @@
+"""Main-content detection: the categories of page furniture that used to be taken for the article."""
+
+from __future__ import annotations
+
+from cleaner import clean
+
+SENTENCES = [
+    "The river rose overnight, and by morning the water had reached the steps of the church, where "
+    "volunteers were filling sandbags, handing out tea and moving furniture upstairs.",
+    "Engineers from the council, who had been on site since dawn, said the old flood wall had held, "
+    "but that the new pumps, installed last spring, could not keep pace with the rain.",
+    "By noon the mayor, wearing borrowed boots, had visited the shelter, thanked the volunteers, and "
+    "promised that the repairs, long delayed, would begin as soon as the water went down.",
+]
+
+
+def _article(count: int = 6, tag: str = "p") -> str:
+    return "".join(f"<{tag}>{SENTENCES[i % 3]} ({i})</{tag}>" for i in range(count))
+
+
+def _rules(result) -> set[str]:
+    return {r["rule"] for r in result.removed}
+
+
+def test_video_player_labels_inside_the_article_are_dropped() -> None:
+    labels = ["Play", "Mute", "Settings", "Full Screen", "Captions", "Quality", "Auto", "Back"]
+    player = '<div class="vp"><div>' + "".join(f"<div><div>{w}</div></div>" for w in labels) + "</div></div>"
+    page = f"<html><body><article>{_article(3)}{player}{_article(3)}</article></body></html>"
+    result = clean(page, kind="html")
+    assert "Full Screen" not in result.text and "Settings" not in result.text
+    assert "sandbags" in result.text
+    assert "heuristic.html.control-labels" in _rules(result)
+
+
+def test_a_list_of_short_items_in_the_article_is_kept() -> None:
+    items = "".join(f"<li>{n} cups flour</li>" for n in range(1, 9))
+    page = f"<html><body><article>{_article(3)}<ul>{items}</ul>{_article(3)}</article></body></html>"
+    assert "8 cups flour" in clean(page, kind="html").text
+
+
+def test_a_photo_gallery_is_not_taken_for_the_article() -> None:
+    slides = "".join(f'<li><img src="/g/{n}.jpg"><h2>{n}/20 Picture</h2><p>{SENTENCES[n % 3]} [{n}]</p></li>'
+                     for n in range(20))
+    page = (f"<html><body><div class='story'>{_article(4)}"
+            f"<div class='type-gallery'><div class='full-gallery'><ul>{slides}</ul></div></div>"
+            f"</div></body></html>")
+    text = clean(page, kind="html").text
+    assert "sandbags, handing out tea and moving furniture upstairs. (0)" in text
+    assert "[7]" not in text and "Picture" not in text
+
+
+def test_an_id_naming_comments_outweighs_a_positive_class() -> None:
+    comments = "".join(f"<p>{SENTENCES[n % 3]} [comment {n}]</p>" for n in range(12))
+    page = (f"<html><body><div id='area'><div class='article-content'>{_article(6)}</div>"
+            f"<div id='comment-text' class='user-post-text'>{comments}</div></div></body></html>")
+    text = clean(page, kind="html").text
+    assert "(5)" in text
+    assert "[comment 3]" not in text
+
+
+def test_an_article_split_into_wrapped_sections_is_taken_whole() -> None:
+    section = "<section class='part'><div class='col'><div class='body-x'>{}</div></div></section>"
+    page = ("<html><body><article><div>" + section.format(_article(12)) + section.format(_article(3))
+            + section.format(_article(2)) + "</div></article></body></html>")
+    text = clean(page, kind="html").text
+    assert text.count("sandbags") == 4 + 1 + 1
+
+
+def test_teaser_lists_do_not_pull_the_article_up_to_the_page() -> None:
+    teasers = "".join(f"<li><div><h3><a href='/s/{n}'>Story {n}</a></h3><p>{SENTENCES[n % 3]} [teaser {n}]</p>"
+                      f"</div></li>" for n in range(14))
+    page = (f"<html><body><div id='page'><div><div class='main-text'>{_article(5)}</div></div>"
+            f"<div><ul>{teasers}</ul></div></div></body></html>")
+    text = clean(page, kind="html").text
+    assert "(4)" in text
+    assert "[teaser 2]" not in text
