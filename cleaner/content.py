@@ -51,6 +51,7 @@ HEADLINE_REACH = 12
 ASCEND_GAIN = 1.5  # the parent must hold this much more prose than the winner
 ASCEND_MAX_LINKS = 0.25
 ASCEND_REACH = 6
+WRAPPER_SHARE = 0.6  # a box with this share of the page's text is its layout, whatever its name
 # A box of many tiny labels and no prose is a widget's interface (a video player's
 # "Settings", "Full Screen", "Captions" menus), not text: browsers show it only as buttons.
 CONTROL_MIN_LABELS = 6
@@ -87,14 +88,17 @@ def class_weight(el: etree._Element) -> int:
     return 25 * bool(POSITIVE.search(names)) - 25 * bool(NEGATIVE.search(names))
 
 
-def _points(segments: list[Segment], body: etree._Element) -> list[float]:
-    """What each block says about its container: prose scores, links and chrome do not."""
+def _points(segments: list[Segment], body: etree._Element,
+            spared: frozenset[etree._Element] = frozenset()) -> list[float]:
+    """What each block says about its container: prose scores, links and chrome do not.
+
+    Blocks inside boxes named like chrome score nothing, except below the `spared` ones."""
     cache: dict[etree._Element, bool] = {}
     points = []
     for seg in segments:
         value = 0.0
         if seg.chars >= MIN_PROSE and seg.block.kind in ("paragraph", "quote", "pre", "item") \
-                and seg.link_chars <= 0.5 * seg.chars and not _in_unlikely(seg.owner, body, cache):
+                and seg.link_chars <= 0.5 * seg.chars and not _in_unlikely(seg.owner, body, cache, spared):
             density = seg.link_chars / seg.chars
             value = (1 + seg.block.text.count(",") + min(seg.chars / 100, 3)) * (1 - density)
             if seg.block.kind == "item":
@@ -143,7 +147,8 @@ def unlikely(el: etree._Element) -> bool:
         POSITIVE.search(n) and not NEVER.search(n) for n in names)
 
 
-def _in_unlikely(el: etree._Element, body: etree._Element, cache: dict[etree._Element, bool]) -> bool:
+def _in_unlikely(el: etree._Element, body: etree._Element, cache: dict[etree._Element, bool],
+                 spared: frozenset[etree._Element]) -> bool:
     chain = []
     verdict = False
     node: etree._Element | None = el
@@ -153,7 +158,7 @@ def _in_unlikely(el: etree._Element, body: etree._Element, cache: dict[etree._El
             verdict = known
             break
         chain.append(node)
-        if unlikely(node):
+        if node not in spared and unlikely(node):
             verdict = True
             break
         node = node.getparent()
@@ -189,19 +194,34 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
     verdicts: list[str | None] = [OUTSIDE] * len(segments)
     points = _points(segments, body)
     totals = _totals(segments, body, points)
+    spared: frozenset[etree._Element] = frozenset()
+    if not any(points) and body in totals:
+        spared = _layout_wrappers(totals, body)
+        if spared:
+            points = _points(segments, body, spared)
+            totals = _totals(segments, body, points)
     _score(segments, totals, body, points)
     candidates = [(el, t) for el, t in totals.items() if t.base is not None]
     if not candidates:
         return [None] * len(segments)
     top, best = max(candidates, key=lambda pair: (_final(pair[1]), pair[1].chars))
-    top, best = _ascend(top, best, totals, body)
+    top, best = _ascend(top, best, totals, body, spared)
     roots = _with_siblings(top, best, totals)
     for root in roots:
         for index in totals[root].segments if root in totals else ():
             verdicts[index] = None
-    _prune(roots, totals, segments, verdicts, {top, *top.iterancestors()})
+    _prune(roots, totals, segments, verdicts, {top, *top.iterancestors(), *spared})
     _keep_headline(segments, verdicts, title)
     return verdicts
+
+
+def _layout_wrappers(totals: dict[etree._Element, Totals], body: etree._Element) -> frozenset[etree._Element]:
+    """Boxes that hold most of the page's text: their names describe the layout
+    ("one-sidebar-right", "sidebar1" on the page wrapper, a script hook like
+    "js-social-anchor-start" on `<main>`), not a sidebar or share bar. Looked for only
+    when no prose scored at all, because everything sat inside such a box."""
+    page = totals[body].chars
+    return frozenset(el for el, t in totals.items() if el is not body and t.chars > WRAPPER_SHARE * page)
 
 
 def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: str | None) -> None:
@@ -229,17 +249,19 @@ def _same_title(heading: str, title: str) -> bool:
 
 
 def _ascend(top: etree._Element, best: Totals, totals: dict[etree._Element, Totals],
-            body: etree._Element) -> tuple[etree._Element, Totals]:
+            body: etree._Element, spared: frozenset[etree._Element] = frozenset()) -> tuple[etree._Element, Totals]:
     """Climb while the parent holds much more prose than the winner: an article split into
-    several boxes (one per section or slide) should be taken whole, not one box of it."""
+    several boxes (one per section or slide) should be taken whole, not one box of it.
+    Prose in list items counts only when the winner is itself list-shaped or the parent
+    is the page's `<main>`: elsewhere such lists are teasers or comments."""
     climbed = True
     while climbed:
         climbed = False
         for level, ancestor in enumerate(top.iterancestors()):
             t = totals.get(ancestor)
-            if t is None or level >= ASCEND_REACH or unlikely(ancestor):
+            if t is None or level >= ASCEND_REACH or (ancestor not in spared and unlikely(ancestor)):
                 break
-            gained = t.prose if best.listed * 2 > best.prose else t.prose - t.listed
+            gained = t.prose if best.listed * 2 > best.prose or _marks_main(ancestor) else t.prose - t.listed
             if gained >= best.prose * ASCEND_GAIN:
                 extra_chars, extra_links = t.chars - best.chars, t.links - best.links
                 if extra_chars > 0 and extra_links <= ASCEND_MAX_LINKS * extra_chars:
@@ -248,6 +270,13 @@ def _ascend(top: etree._Element, best: Totals, totals: dict[etree._Element, Tota
             if ancestor is body:
                 break
     return top, best
+
+
+def _marks_main(el: etree._Element) -> bool:
+    """`<main>` is the page's own content by definition: lists inside it are part of it (a
+    product page's feature cards, a list-shaped article), not teasers. Not role=main: sites
+    put that on a whole layout column, teaser rails included."""
+    return tag_of(el) == "main"
 
 
 def _with_siblings(top: etree._Element, best: Totals, totals: dict[etree._Element, Totals]) -> list[etree._Element]:

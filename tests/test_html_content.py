@@ -74,3 +74,28 @@ def test_teaser_lists_do_not_pull_the_article_up_to_the_page() -> None:
     text = clean(page, kind="html").text
     assert "(4)" in text
     assert "[teaser 2]" not in text
+
+
+def test_a_page_wrapper_named_after_its_sidebar_still_yields_the_article() -> None:
+    # Layout classes ("one-sidebar-right") put every paragraph inside a box named like
+    # chrome; with nothing else to score, the wrapper must not hide the article.
+    menu = "".join(f"<li><a href='/s/{n}'>Section {n}</a></li>" for n in range(8))
+    page = (f"<html><body><div id='site' class='one-sidebar-right'><div class='header'><ul>{menu}</ul></div>"
+            f"<div class='col'>{_article(6)}</div></div></body></html>")
+    text = clean(page, kind="html").text
+    assert "(5)" in text and "(0)" in text
+    assert "Section 3" not in text
+
+
+def test_feature_cards_in_main_are_taken_with_the_notice_beside_them() -> None:
+    # A notice with a comma-rich paragraph outscores the cards (list items, short blurbs),
+    # but <main> says the cards are the page's content, not a teaser list.
+    cards = "".join(f"<li><h2>Tool {n}</h2><p>Short blurb about tool number {n} and what it does for you.</p>"
+                    f"<a href='/t/{n}'>Learn more</a></li>" for n in range(6))
+    page = (f"<html><body><nav><a href='/'>Home</a></nav><main><section><header><h1>Welcome</h1>"
+            f"<p>{SENTENCES[1][:80]}</p></header><div class='notice'><h4>Important</h4>"
+            f"<p>{SENTENCES[0]} {SENTENCES[1]}</p></div></section>"
+            f"<section><div><ul>{cards}</ul></div></section></main></body></html>")
+    text = clean(page, kind="html").text
+    assert "sandbags" in text
+    assert "tool number 0" in text and "tool number 5" in text
