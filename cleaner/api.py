@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .credits import attach_images
 from .document import BODY, Document
@@ -51,7 +51,7 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     if kind == "text":
         classify_blocks(doc)
         doc.title = doc.title or find_title(doc)
-    anchored = attach_images(doc, {rule.id: rule for rule in ruleset})
+    anchored = attach_images(doc, ruleset.by_id)
     if not doc.metadata.get("language"):
         language = detect_language(" ".join(b.text for b in doc.blocks if b.verdict == BODY))
         if language:
@@ -77,5 +77,3 @@ def clean_file(path: str | Path, **options: Any) -> Result:
     options.setdefault("url", url)
     return clean(data, source=str(path), **options)
 
-
-__all__: Iterable[str] = ("clean", "clean_file", "load_rules", "default_rules")

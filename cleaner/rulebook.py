@@ -91,6 +91,7 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     _matchers: dict[tuple[str, str], "Matcher"] = field(default_factory=dict, init=False, repr=False,
                                                         compare=False)
+    _by_id: dict[str, Rule] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, str] = {}
@@ -108,6 +109,13 @@ class RuleSet:
 
     def ids(self) -> list[str]:
         return [r.id for r in self.rules]
+
+    @property
+    def by_id(self) -> dict[str, Rule]:
+        """Rules by id, built once."""
+        if not self._by_id:
+            self._by_id.update((rule.id, rule) for rule in self.rules)
+        return self._by_id
 
     def without(self, disabled: Iterable[str]) -> "RuleSet":
         """A copy without the named rules; an unknown id raises, as a typo should."""
