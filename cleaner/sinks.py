@@ -9,6 +9,7 @@ partial file back, drops a half-written last line and skips what is already ther
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from pathlib import Path, PurePath
@@ -65,8 +66,8 @@ def output_path(outdir: Path, base: Path, path: Path, fmt: str, claimed: set[str
         relative = PurePath(path.name)
     suffix = SUFFIXES[fmt]
     stem = strip_suffix(relative.name)
-    candidates = [stem + suffix, relative.name + suffix]
-    candidates += [f"{relative.name}.{n}{suffix}" for n in range(2, 1000)]
+    candidates = itertools.chain((stem + suffix, relative.name + suffix),
+                                 (f"{relative.name}.{n}{suffix}" for n in range(2, 1000)))
     for name in candidates:
         target = safe_join(outdir, relative.with_name(name))
         if str(target) not in claimed:
