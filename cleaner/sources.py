@@ -234,7 +234,7 @@ def _archive_iterator(stream: _Counting) -> Any:
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
-        raise InputError("reading WARC files needs warcio", hint="pip install 'cleaner[warc]'") from None
+        raise InputError("reading WARC files needs warcio", hint="pip install warcio") from None
 
     class Iterator_(ArchiveIterator):  # type: ignore[misc, valid-type]
         """Notes whether the archive was gzipped and its last member ended properly; keeps warcio quiet."""
