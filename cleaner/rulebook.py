@@ -301,7 +301,9 @@ def parse_pack(source: str, name: str) -> list[Rule]:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"invalid TOML: {exc}", source=name, hint="fix the syntax of the rule file") from None
+        at = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        where = f"{name}:{at.group(1)}" if at else name
+        raise RuleError(f"invalid TOML: {exc}", source=where, hint="fix the syntax of the rule file") from None
     pack = data.get("pack", {})
     if not isinstance(pack, dict):
         raise RuleError("[pack] must be a table", source=name)

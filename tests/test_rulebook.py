@@ -92,8 +92,9 @@ def test_duplicate_id_names_both_places(tmp_path: Path) -> None:
 
 def test_broken_toml_names_line(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD + "\n[[rules]\nid = 1\n")
-    with pytest.raises(RuleError, match=r"invalid TOML.*line 11"):
+    with pytest.raises(RuleError, match=r"invalid TOML.*line 11") as caught:
         load_rules([path])
+    assert str(caught.value).startswith(f"{path}:11: invalid TOML")
 
 
 def test_missing_rule_path() -> None:
