@@ -27,11 +27,16 @@ def to_markdown(result: Result) -> str:
     for image in result.images:
         images_at.setdefault(image["position"], []).append(_image_markdown(image))
     parts: list[str] = []
-    if result.title and not (result.body and result.body[0].text == result.title):
+    body = result.body
+    headline = bool(result.title and body and body[0].text == result.title)
+    if result.title and not headline:
         parts.append(f"# {_escape(result.title)}")
-    for position, block in enumerate(result.body):
+    for position, block in enumerate(body):
         parts.extend(images_at.pop(position, []))
-        parts.append(_block_markdown(block.kind, block.level, block_text(block), block.text))
+        if position == 0 and headline and block.kind == "paragraph":
+            parts.append(f"# {block.text}")  # a raw-text headline: the title, still in the text
+        else:
+            parts.append(_block_markdown(block.kind, block.level, block_text(block), block.text))
     for rest in images_at.values():
         parts.extend(rest)
     return "\n\n".join(parts) + "\n" if parts else ""
@@ -39,14 +44,27 @@ def to_markdown(result: Result) -> str:
 
 def _block_markdown(kind: str, level: int, shown: str, text: str) -> str:
     if kind == "heading":
-        return f"{'#' * min(max(level, 1) + 1, 6)} {text}"
+        return f"{'#' * min(max(level, 1), 6)} {text}"
     if kind == "item":
         return f"- {text}"
     if kind == "quote":
         return "\n".join(f"> {line}" for line in text.splitlines() or [""])
-    if kind in ("pre", "table"):
-        return f"```\n{text}\n```" if kind == "pre" else text
+    if kind == "pre":
+        return f"```\n{text}\n```"
+    if kind == "table":
+        return _table_markdown(text)
     return _escape(shown)
+
+
+def _table_markdown(text: str) -> str:
+    """Rows of "a | b | c" as a GitHub-style table, the first row as its header."""
+    rows = [[cell.strip() for cell in line.split(" | ")] for line in text.splitlines() if line.strip()]
+    if not rows:
+        return ""
+    width = max(len(row) for row in rows)
+    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
+    lines.insert(1, "|" + " --- |" * width)
+    return "\n".join(lines)
 
 
 def _escape(text: str) -> str:

@@ -178,3 +178,10 @@ def test_clean_file_api_reads_gzip(tmp_path: Path) -> None:
     assert cleaner.clean_file(path).text.startswith("The first paragraph")
     with pytest.raises(cleaner.InputError, match="no such file"):
         cleaner.clean_file(tmp_path / "missing.txt")
+
+
+def test_markdown_of_raw_text_makes_the_headline_a_title(capsys: pytest.CaptureFixture[str]) -> None:
+    case = FIXTURES / "text" / "01_wire_ap" / "input.txt"
+    code, out, _ = run(["clean", "--format", "markdown", str(case)], capsys)
+    assert code == 0 and out.startswith("# Senate negotiators unveil $48 billion plan")
+    assert out.count("\n# ") == 0  # only the one title
