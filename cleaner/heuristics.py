@@ -57,6 +57,7 @@ COMMENT_BARRIER = 600
 COMMENT_WEIGHT = 0.3   # prose after a comment marker counts this much: it is probably a comment
 MIN_ARTICLE = 250      # a run before the comment thread this strong is the article; the thread is not
 OFF_LEVEL_WEIGHT = 0.25 # body-like text at another indentation than the body's counts this much
+OFF_LEVEL_DROP = 8     # a non-prose line this far from the body's indentation is in another column
 ISLAND_SHARE = 0.3     # a run outside the article this strong (share of its score) is part of it
 TITLE_LOOKBACK = 3     # blocks before the run searched for the article's headline
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -216,9 +217,14 @@ def is_dump(blocks: list[Block], shapes: list[Shape | None]) -> bool:
     """Enough link-like lines (or page furniture the rules found) to be a whole page flattened
     to text, not a tidy article: a few in share, or many in number."""
     judged = sum(s is not None for s in shapes)
-    evidence = sum(s.linkish for s in shapes if s is not None)
-    evidence += sum(b.verdict == REMOVED and (b.rule or "").startswith("textdump.") for b in blocks)
+    evidence = _evidence(blocks, shapes)
     return evidence >= DUMP_MIN_LINKS and (evidence >= DUMP_MIN_SHARE * judged or evidence >= DUMP_MANY_LINKS)
+
+
+def _evidence(blocks: list[Block], shapes: list[Shape | None]) -> int:
+    """Link-like lines plus page furniture the rules found."""
+    links = sum(s.linkish for s in shapes if s is not None)
+    return links + sum(b.verdict == REMOVED and (b.rule or "").startswith("textdump.") for b in blocks)
 
 
 def _comment_markers(blocks: list[Block], shapes: list[Shape | None]) -> list[int]:
@@ -344,11 +350,25 @@ def islands(scores: list[float], start: int, end: int, limit: int) -> list[tuple
     return found
 
 
+def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, end: int,
+                  level: int | None) -> list[int]:
+    """Blocks inside the run that sit in another layout column: far from the body's
+    indentation and not prose (an ad slot, a sidebar's headlines, a teaser box next to the
+    article). Headings, captions and list items of the article sit near its level."""
+    if level is None:
+        return []
+    return [index for index in range(start, end)
+            if (shape_ := shapes[index]) is not None and not shape_.good
+            and abs(blocks[index].indent - level) >= OFF_LEVEL_DROP]
+
+
 def classify_blocks(doc: Document) -> None:
     """Mark the non-body blocks of a whole-page text dump REMOVED, in place.
 
     Blocks the rules already decided are left alone (they only inform the scores).
-    A document without the marks of a page dump is not touched.
+    A document without the marks of a page dump is not touched. One with some (enough
+    link-like lines in number, too few in share: a long article in a light page) only
+    loses what lies before the article's headline and after it; nothing inside is touched.
     """
     blocks = doc.blocks
     undecided = [b for b in blocks if b.verdict == BODY and b.rule is None]
@@ -358,7 +378,8 @@ def classify_blocks(doc: Document) -> None:
     shapes: list[Shape | None] = [shape(b, language) if b.verdict == BODY and b.rule is None else None
                                   for b in blocks]
     _mark_lists_and_repeats(blocks, shapes)
-    if not is_dump(blocks, shapes):
+    dump = is_dump(blocks, shapes)
+    if not dump and _evidence(blocks, shapes) < DUMP_MIN_LINKS:
         return
     markers = set(_comment_markers(blocks, shapes))
     start, end, thread, scores = _body_run(blocks, shapes, markers, None)
@@ -371,6 +392,12 @@ def classify_blocks(doc: Document) -> None:
     inside = [False] * len(blocks)
     for first, last in [(start, end)] + islands(scores, head, end, thread if end <= thread else len(blocks)):
         inside[first:last] = [True] * (last - first)
+    if not dump:  # gentle: trim only the page's head and tail
+        inside[head:end] = [True] * (end - head)
+        start = head
+        shapes = [None if inside[i] else s for i, s in enumerate(shapes)]
+    for index in _other_column(blocks, shapes, start, end, level):
+        inside[index] = False
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
         if shape_ is None or head <= index < start or (inside[index] and not shape_.linkish):
             continue

@@ -186,3 +186,35 @@ def test_an_article_cut_by_a_link_list_is_kept_whole() -> None:
                 ["Ferry cut for winter", "Schools reopen", "Lifeboat crew honoured"])
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY + MORE + BODY[:1]
+
+
+def test_a_line_from_another_layout_column_inside_the_article_is_removed() -> None:
+    """An ad slot or teaser far from the body's indentation, between two paragraphs, is not the
+    article's; a heading or a short line near the body's depth is."""
+    slot = "Sponsored: winter breaks in the sun from 99"
+    heading = "What happens next"
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY[:2]], indented([slot], 40),
+                *[indented([p], 6) for p in BODY[2:]], indented([heading], 8), *[indented([p], 6) for p in MORE],
+                indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + [heading] + MORE
+    assert any(r["text"] == slot and r["rule"] == "heuristic.outside-body" for r in result.removed)
+
+
+def test_a_long_article_in_a_light_page_loses_only_its_head_and_tail() -> None:
+    """Enough menu lines in number but too few in share for a dump: the menu above the headline
+    and the lines after the article go, while nothing between headline and last paragraph is
+    touched (not even a short list a dump would treat as links)."""
+    article = [f"{sentence[:-1]}, according to report number {number}." for number in range(12)
+               for sentence in BODY + MORE]
+    inner_list = ["Harbour wall", "Inner basin", "Sluice gates"]
+    tail = ["Share on social media", "Print this page"]
+    text = dump(MENU[:6], ["Harbour stays open"], *paragraphs(article[:20]), inner_list, *paragraphs(article[20:]),
+                *paragraphs(tail))
+    result = cleaner.clean(text, kind="text")
+    kept = result.text.split("\n\n")
+    assert kept[0] == "Harbour stays open" and kept[-1] == article[-1]
+    assert all(line in kept for line in inner_list)
+    removed = {r["text"]: r["rule"] for r in result.removed}
+    assert all(removed.get(line, "").startswith("heuristic.") for line in MENU[:6] + tail[:1])
+    assert tail[1] in removed  # (a rule's furniture)
