@@ -57,4 +57,3 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     # Blocks removed before block extraction (HTML selectors): kept for the audit.
     removed: list[Block] = field(default_factory=list)
-    images: list[dict[str, Any]] = field(default_factory=list)
