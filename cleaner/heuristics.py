@@ -57,6 +57,7 @@ COMMENT_BARRIER = 600
 COMMENT_WEIGHT = 0.3   # prose after a comment marker counts this much: it is probably a comment
 MIN_ARTICLE = 250      # a run before the comment thread this strong is the article; the thread is not
 OFF_LEVEL_WEIGHT = 0.25 # body-like text at another indentation than the body's counts this much
+LONE_WEIGHT = 0.5      # a paragraph with no prose next to it counts this much towards the body's indentation
 OFF_LEVEL_DROP = 8     # a non-prose line this far from the body's indentation is in another column
 ISLAND_SHARE = 0.3     # a run outside the article this strong (share of its score) is part of it
 TITLE_LOOKBACK = 3     # blocks before the run searched for the article's headline
@@ -71,6 +72,7 @@ CODE_RUN_SHARE = 0.25  # a run of short lines with this share of code lines is a
 CODE_SHARE = 0.08      # lines with this share of symbols and digits are code or data, not links
 SEPARATORS = re.compile(r"\s[|•·»/]\s")
 COMMENT_CATEGORIES = frozenset({"comments"})
+FURNITURE_CATEGORIES = frozenset({"related"})  # removed by the rules; weighs against the run like a link line
 END_CATEGORIES = frozenset({"author"})  # an author box ends the article but starts no thread
 # A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:").
 STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
@@ -187,8 +189,10 @@ def _reads_as_prose(blocks: list[Block], shapes: list[Shape | None], start: int,
     """Short lines that read as prose together (a stanza, a paragraph broken by <br>) are body,
     though each alone looks like a menu entry. Blank lines between them do not matter, so a
     second pass over the clean text judges them the same way."""
-    lines = blocks[start:end]
-    if any(s is None for s in shapes[start:end]) or any(b.bullet for b in lines):
+    # Lines the rules removed are not there for the second pass: judge without them.
+    kept = [(b, s) for b, s in zip(blocks[start:end], shapes[start:end]) if s is not None or b.verdict != REMOVED]
+    lines = [b for b, _ in kept]
+    if not lines or any(s is None for _, s in kept) or any(b.bullet for b in lines):
         return False
     text = " ".join(b.text for b in lines)
     joined = shape(Block(text=text, where=""), _language_of(shapes))
@@ -251,9 +255,15 @@ def body_level(blocks: list[Block], shapes: list[Shape | None], start: int, end:
     depth, while menus, sidebars, captions and teasers sit at others.
     """
     levels: Counter[int] = Counter()
-    for block, shape_ in zip(blocks[start:end], shapes[start:end]):
-        if shape_ is not None and shape_.good:
-            levels[block.indent] += min(shape_.chars, 2000)
+    judged = [i for i in range(start, end) if shapes[i] is not None]
+    for position, index in enumerate(judged):
+        shape_ = shapes[index]
+        if shape_.good:
+            # Paragraphs that follow one another are an article's; a lone one between stamps,
+            # headlines or link lines is a comment or a teaser's blurb.
+            near = judged[max(0, position - 1):position] + judged[position + 1:position + 2]
+            flowing = any(shapes[i].good and blocks[i].indent == blocks[index].indent for i in near)
+            levels[blocks[index].indent] += min(shape_.chars, 2000) * (1.0 if flowing else LONE_WEIGHT)
     return levels.most_common(1)[0][0] if levels else None
 
 
@@ -271,15 +281,16 @@ def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
         elif shape_ is None and block.verdict == REMOVED and block.category in END_CATEGORIES:
             scores.append(-COMMENT_BARRIER)
         elif shape_ is None:
-            textdump = block.verdict == REMOVED and (block.rule or "").startswith("textdump.")
-            scores.append(-BAD_PENALTY if textdump else 0.0)
+            furniture = block.verdict == REMOVED and ((block.rule or "").startswith("textdump.")
+                                                      or block.category in FURNITURE_CATEGORIES)
+            scores.append(-BAD_PENALTY if furniture else 0.0)
         elif shape_.good:
             seen_prose = True
             weight = COMMENT_WEIGHT if index > thread else 1.0
             if level is not None and block.indent != level:
                 weight *= OFF_LEVEL_WEIGHT
             scores.append(min(shape_.chars, 2000) * weight)
-        elif shape_.bad:
+        elif shape_.bad or shape_.repeated:
             scores.append(-(min(shape_.chars, 200) + BAD_PENALTY))
         else:
             scores.append(-SHORT_PENALTY)

@@ -218,3 +218,59 @@ def test_a_long_article_in_a_light_page_loses_only_its_head_and_tail() -> None:
     removed = {r["text"]: r["rule"] for r in result.removed}
     assert all(removed.get(line, "").startswith("heuristic.") for line in MENU[:6] + tail[:1])
     assert tail[1] in removed  # (a rule's furniture)
+
+
+COMMENTS = [
+    "I walk my dog along that wall every single morning and I have watched it crumble a little more each winter.",
+    "My grandfather helped to build the first wall, and he always said that it would not last for a hundred years.",
+    "It is about time that somebody made a decision, because the whole town has been waiting for this for ages.",
+    "The fishing crews deserve better than this, and I hope that the council will listen to them in the spring.",
+    "We moved here for the harbour, and we would have left if they had closed it, so this is very good news for us.",
+    "Does anyone know if the path along the inner basin will stay open while they are working on the wall?",
+    "I went to the meeting and it was the longest evening of my life, but at least everyone had their say.",
+    "They said the same thing ten years ago, so I will believe it when I see the first stones being moved.",
+]
+NAMES = ["Jane Hill", "Tom Baker", "Ann Price", "Sam Ford", "Liz Grey", "Bob Hart", "Kim Lowe", "Dan Moss"]
+
+
+def test_the_body_depth_is_where_paragraphs_follow_one_another() -> None:
+    """Reader comments, each one paragraph under its author's line, hold more prose than a short
+    article, but only the article's paragraphs follow one another: its depth is the body's."""
+    thread = [indented([line], 4) for name, comment in zip(NAMES, COMMENTS)
+              for line in (f"{name} | Hull | {len(name)} likes", comment)]
+    text = dump(indented(MENU, 2), indented(["Harbour stays open"], 6), *[indented([p], 6) for p in BODY + MORE],
+                indented(["What readers say"], 4), *thread, indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    kept = result.text.split("\n\n")
+    assert kept[-len(BODY + MORE):] == BODY + MORE
+    assert not any(comment in kept for comment in COMMENTS)
+
+
+def test_a_repeated_link_line_between_teasers_ends_the_article() -> None:
+    """Teasers after the article, each with the same "read the full story" line, are navigation:
+    the repeated line weighs against them like a link, so the run does not reach them."""
+    teasers = [[" " * 4 + "Read the full story", " " * 4 + comment] for comment in COMMENTS[:4]]
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], *teasers, indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+
+
+def test_a_related_section_the_rules_removed_ends_the_article() -> None:
+    """Headlines a related-articles header took away still stand between the article and the
+    teaser after them, as the link list they were."""
+    related = ["Related stories", "Ferry cut for winter", "Schools reopen after the storm", "Lifeboat crew honoured",
+               "New bus route for the old town", "Market moves to the square", "Bridge closed for repairs",
+               "Library opens on Sundays", "Festival dates announced"]
+    text = dump(MENU, *paragraphs(BODY + MORE), related, [COMMENTS[0]], MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+
+
+def test_a_line_the_rules_removed_does_not_change_how_a_stanza_is_judged() -> None:
+    """Short lines around an ad marker are judged as if the marker were gone, as a second pass
+    over the clean text sees them: cleaning twice gives what cleaning once gave."""
+    stanza = ["The tide came in", "and the boats came home", "Advertisement", "before the light was gone."]
+    text = dump(MENU, *paragraphs(BODY), stanza, *paragraphs(MORE), MENU)
+    once = cleaner.clean(text, kind="text").text
+    assert cleaner.clean(once, kind="text").text == once
+    assert "The tide came in" in once.split("\n\n")
