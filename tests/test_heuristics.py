@@ -179,6 +179,28 @@ def test_a_timed_dateline_is_not_a_comment_thread() -> None:
     assert all(r["rule"] != "heuristic.comments" for r in result.removed)
 
 
+def test_timed_lines_of_another_column_are_not_a_comment_thread() -> None:
+    """A table layout interleaves the article with a column of timed headlines: stamps far from
+    the body's depth with the article's prose after them are that column, not comment headers."""
+    paragraphs_ = BODY + MORE
+    lines: list[list[str]] = []
+    for number, paragraph in enumerate(paragraphs_):
+        lines += [indented([paragraph], 6), indented([f"Jan. 15, 2008 {10 + number % 3}:{10 + number} AM"], 60)]
+    text = dump(indented(MENU, 2), *lines, indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == paragraphs_
+    assert all(r["rule"] != "heuristic.comments" for r in result.removed)
+
+
+def test_video_durations_are_not_comment_stamps() -> None:
+    """"Interview (4:08)" lines of a video list are durations, not the times of comments."""
+    videos = ["Harbour vote explained (4:08)", "The mayor on the wall (1:04)", "Meet the fishing crews (7:23)"]
+    text = dump(MENU, *paragraphs(BODY), videos, *paragraphs(MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert all(r["rule"] != "heuristic.comments" for r in result.removed)
+
+
 def test_an_article_cut_by_a_link_list_is_kept_whole() -> None:
     """A gallery or link list in the middle does not cut off the article's second half."""
     gallery = [f"Photo {number} of 16" for number in range(1, 17)]
