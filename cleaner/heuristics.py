@@ -59,6 +59,8 @@ MIN_ARTICLE = 250      # a run before the comment thread this strong is the arti
 OFF_LEVEL_WEIGHT = 0.25 # body-like text at another indentation than the body's counts this much
 LONE_WEIGHT = 0.5      # a paragraph with no prose next to it counts this much towards the body's indentation
 OFF_LEVEL_DROP = 8     # a non-prose line this far from the body's indentation is in another column
+INTERLEAVED_MIN = 4    # this many short lines, each between two paragraphs, ...
+INTERLEAVED_SHARE = 0.6  # ... one after most paragraphs, are another column's cells
 ISLAND_SHARE = 0.3     # a run outside the article this strong (share of its score) is part of it
 TITLE_LOOKBACK = 3     # blocks before the run searched for the article's headline
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -385,6 +387,21 @@ def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, e
             and abs(blocks[index].indent - level) >= OFF_LEVEL_DROP]
 
 
+def _interleaved(shapes: list[Shape | None], start: int, end: int) -> list[int]:
+    """Short lines that alternate with the article's paragraphs all through the run.
+
+    A table layout can print another column's cells (a menu, a list of sections) one between
+    each two paragraphs. One heading between two paragraphs is the article's; a line between
+    every other pair of them is that column.
+    """
+    judged = [i for i in range(start, end) if shapes[i] is not None]
+    between = [index for before, index, after in zip(judged, judged[1:], judged[2:])
+               if shapes[before].good and shapes[after].good and not shapes[index].good
+               and not shapes[index].sentence]
+    paragraphs = sum(shapes[i].good for i in judged)
+    return between if len(between) >= INTERLEAVED_MIN and len(between) >= INTERLEAVED_SHARE * paragraphs else []
+
+
 def classify_blocks(doc: Document) -> None:
     """Mark the non-body blocks of a whole-page text dump REMOVED, in place.
 
@@ -420,7 +437,7 @@ def classify_blocks(doc: Document) -> None:
         inside[head:end] = [True] * (end - head)
         start = head
         shapes = [None if inside[i] else s for i, s in enumerate(shapes)]
-    for index in _other_column(blocks, shapes, start, end, level):
+    for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end):
         inside[index] = False
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
         if shape_ is None or head <= index < start or (inside[index] and not shape_.linkish):

@@ -223,6 +223,19 @@ def test_a_line_from_another_layout_column_inside_the_article_is_removed() -> No
     assert any(r["text"] == slot and r["rule"] == "heuristic.outside-body" for r in result.removed)
 
 
+def test_short_lines_between_every_two_paragraphs_are_another_column() -> None:
+    """A table layout prints a menu's cells one between each two paragraphs, at the body's own
+    depth: short lines after most paragraphs go, while the article keeps its one heading."""
+    paragraphs_ = BODY + MORE
+    lines = [part for paragraph, cell in zip(paragraphs_, MENU) for part in ([paragraph], [cell])]
+    text = dump(MENU, *lines[:-1], MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == paragraphs_
+    heading = "What happens next"
+    text = dump(MENU, *paragraphs(BODY), [heading], *paragraphs(MORE), MENU)
+    assert cleaner.clean(text, kind="text").text.split("\n\n") == BODY + [heading] + MORE
+
+
 def test_a_long_article_in_a_light_page_loses_only_its_head_and_tail() -> None:
     """Enough menu lines in number but too few in share for a dump: the menu above the headline
     and the lines after the article go, while nothing between headline and last paragraph is
