@@ -59,6 +59,8 @@ MIN_ARTICLE = 250      # a run before the comment thread this strong is the arti
 OFF_LEVEL_WEIGHT = 0.25 # body-like text at another indentation than the body's counts this much
 LONE_WEIGHT = 0.5      # a paragraph with no prose next to it counts this much towards the body's indentation
 OFF_LEVEL_DROP = 8     # a non-prose line this far from the body's indentation is in another column
+INTERLEAVED_MIN = 4    # this many short lines, each between two paragraphs, ...
+INTERLEAVED_SHARE = 0.6  # ... one after most paragraphs, are another column's cells
 ISLAND_SHARE = 0.3     # a run outside the article this strong (share of its score) is part of it
 TITLE_LOOKBACK = 3     # blocks before the run searched for the article's headline
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -74,8 +76,9 @@ SEPARATORS = re.compile(r"\s[|•·»/]\s")
 COMMENT_CATEGORIES = frozenset({"comments"})
 FURNITURE_CATEGORIES = frozenset({"related"})  # removed by the rules; weighs against the run like a link line
 END_CATEGORIES = frozenset({"author"})  # an author box ends the article but starts no thread
-# A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:").
-STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
+# A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:"); not a
+# duration in brackets ("Interview (4:08)": a video list).
+STAMP = re.compile(r"(?<!\()\b\d{1,2}:\d{2}\b(?!\))|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
                    r"|\b(says|said|wrote|schreibt|a écrit|dice|escribió|disse|scrive|schreef)\s*:\s*$",
                    re.IGNORECASE)
 STAMP_MAX_WORDS = 16
@@ -231,14 +234,17 @@ def _evidence(blocks: list[Block], shapes: list[Shape | None]) -> int:
     return links + sum(b.verdict == REMOVED and (b.rule or "").startswith("textdump.") for b in blocks)
 
 
-def _comment_markers(blocks: list[Block], shapes: list[Shape | None]) -> list[int]:
+def _comment_markers(blocks: list[Block], shapes: list[Shape | None], level: int | None = None) -> list[int]:
     """Indices of comment-thread markers: rule-marked ones, plus stamp lines when a thread shows.
 
     A single "Posted 10:32 AM" is an article's dateline; a thread has one such line per comment.
+    Once the body's indentation is known, a stamp far from it with body prose after it is in
+    another column (timed headlines beside the article), not a comment's header.
     """
     marked = [i for i, b in enumerate(blocks) if b.verdict == REMOVED and b.category in COMMENT_CATEGORIES]
     stamps = [i for i, (b, s) in enumerate(zip(blocks, shapes))
-              if s is not None and not s.code and s.words <= STAMP_MAX_WORDS and STAMP.search(b.text)]
+              if s is not None and not s.code and s.words <= STAMP_MAX_WORDS and STAMP.search(b.text)
+              and not _beside_body(blocks, shapes, i, level)]
     # A thread is a dense tail of stamps (one per comment): a dateline or a timed headline far
     # above it is not part of it.
     for first in range(len(stamps) - STAMP_THREAD + 1):
@@ -265,6 +271,14 @@ def body_level(blocks: list[Block], shapes: list[Shape | None], start: int, end:
             flowing = any(shapes[i].good and blocks[i].indent == blocks[index].indent for i in near)
             levels[blocks[index].indent] += min(shape_.chars, 2000) * (1.0 if flowing else LONE_WEIGHT)
     return levels.most_common(1)[0][0] if levels else None
+
+
+def _beside_body(blocks: list[Block], shapes: list[Shape | None], index: int, level: int | None) -> bool:
+    """Is blocks[index] far from the body's indentation while the next prose is at it?"""
+    if level is None or abs(blocks[index].indent - level) < OFF_LEVEL_DROP:
+        return False
+    after = next((i for i in range(index + 1, len(blocks)) if shapes[i] is not None and shapes[i].good), None)
+    return after is not None and blocks[after].indent == level
 
 
 def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
@@ -373,6 +387,21 @@ def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, e
             and abs(blocks[index].indent - level) >= OFF_LEVEL_DROP]
 
 
+def _interleaved(shapes: list[Shape | None], start: int, end: int) -> list[int]:
+    """Short lines that alternate with the article's paragraphs all through the run.
+
+    A table layout can print another column's cells (a menu, a list of sections) one between
+    each two paragraphs. One heading between two paragraphs is the article's; a line between
+    every other pair of them is that column.
+    """
+    judged = [i for i in range(start, end) if shapes[i] is not None]
+    between = [index for before, index, after in zip(judged, judged[1:], judged[2:])
+               if shapes[before].good and shapes[after].good and not shapes[index].good
+               and not shapes[index].sentence]
+    paragraphs = sum(shapes[i].good for i in judged)
+    return between if len(between) >= INTERLEAVED_MIN and len(between) >= INTERLEAVED_SHARE * paragraphs else []
+
+
 def classify_blocks(doc: Document) -> None:
     """Mark the non-body blocks of a whole-page text dump REMOVED, in place.
 
@@ -398,6 +427,7 @@ def classify_blocks(doc: Document) -> None:
         return
     level = body_level(blocks, shapes, start, end)
     if level is not None:
+        markers = set(_comment_markers(blocks, shapes, level))
         start, end, thread, scores = _body_run(blocks, shapes, markers, level)
     head = _headline_start(blocks, shapes, start)
     inside = [False] * len(blocks)
@@ -407,7 +437,7 @@ def classify_blocks(doc: Document) -> None:
         inside[head:end] = [True] * (end - head)
         start = head
         shapes = [None if inside[i] else s for i, s in enumerate(shapes)]
-    for index in _other_column(blocks, shapes, start, end, level):
+    for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end):
         inside[index] = False
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
         if shape_ is None or head <= index < start or (inside[index] and not shape_.linkish):

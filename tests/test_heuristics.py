@@ -179,6 +179,28 @@ def test_a_timed_dateline_is_not_a_comment_thread() -> None:
     assert all(r["rule"] != "heuristic.comments" for r in result.removed)
 
 
+def test_timed_lines_of_another_column_are_not_a_comment_thread() -> None:
+    """A table layout interleaves the article with a column of timed headlines: stamps far from
+    the body's depth with the article's prose after them are that column, not comment headers."""
+    paragraphs_ = BODY + MORE
+    lines: list[list[str]] = []
+    for number, paragraph in enumerate(paragraphs_):
+        lines += [indented([paragraph], 6), indented([f"Jan. 15, 2008 {10 + number % 3}:{10 + number} AM"], 60)]
+    text = dump(indented(MENU, 2), *lines, indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == paragraphs_
+    assert all(r["rule"] != "heuristic.comments" for r in result.removed)
+
+
+def test_video_durations_are_not_comment_stamps() -> None:
+    """"Interview (4:08)" lines of a video list are durations, not the times of comments."""
+    videos = ["Harbour vote explained (4:08)", "The mayor on the wall (1:04)", "Meet the fishing crews (7:23)"]
+    text = dump(MENU, *paragraphs(BODY), videos, *paragraphs(MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert all(r["rule"] != "heuristic.comments" for r in result.removed)
+
+
 def test_an_article_cut_by_a_link_list_is_kept_whole() -> None:
     """A gallery or link list in the middle does not cut off the article's second half."""
     gallery = [f"Photo {number} of 16" for number in range(1, 17)]
@@ -199,6 +221,19 @@ def test_a_line_from_another_layout_column_inside_the_article_is_removed() -> No
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY + [heading] + MORE
     assert any(r["text"] == slot and r["rule"] == "heuristic.outside-body" for r in result.removed)
+
+
+def test_short_lines_between_every_two_paragraphs_are_another_column() -> None:
+    """A table layout prints a menu's cells one between each two paragraphs, at the body's own
+    depth: short lines after most paragraphs go, while the article keeps its one heading."""
+    paragraphs_ = BODY + MORE
+    lines = [part for paragraph, cell in zip(paragraphs_, MENU) for part in ([paragraph], [cell])]
+    text = dump(MENU, *lines[:-1], MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == paragraphs_
+    heading = "What happens next"
+    text = dump(MENU, *paragraphs(BODY), [heading], *paragraphs(MORE), MENU)
+    assert cleaner.clean(text, kind="text").text.split("\n\n") == BODY + [heading] + MORE
 
 
 def test_a_long_article_in_a_light_page_loses_only_its_head_and_tail() -> None:
