@@ -350,7 +350,7 @@ def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], se
                 _decide(t, verdicts, TEASERS)
     for index, seg in enumerate(segments):
         if verdicts[index] is None and seg.chars and seg.link_chars / seg.chars > 0.8 \
-                and seg.block.kind in ("paragraph", "item") and seg.chars < 300:
+                and seg.block.kind == "paragraph" and seg.chars < 300:
             verdicts[index] = LINKS
 
 

@@ -127,3 +127,16 @@ def test_headings_that_link_to_themselves_do_not_make_a_teaser_list() -> None:
     page = f"<html><body><article>{sections}</article></body></html>"
     result = clean(page, kind="html")
     assert "Section 2" in result.text and "heuristic.html.teaser-list" not in _rules(result)
+
+
+def test_a_linked_item_of_a_list_in_the_article_is_kept() -> None:
+    """A status report's list links some items whole to their bug: they are still its text.
+    (A lone linked paragraph is more often "Read more" or "Email this" chrome, and still goes.)"""
+    items = ("<li><a href='/bug/1'>Gijs fixed some flicker when launching the browser</a></li>"
+             "<li>Florian landed documentation for the new profiler marker programming interface, "
+             "with examples for every kind of marker and notes on their cost</li>")
+    page = (f"<html><body><article>{_article(3)}<ul>{items}</ul>"
+            f"<p><a href='/mail'>Email this story</a></p>{_article(3)}</article></body></html>")
+    result = clean(page, kind="html")
+    assert "Gijs fixed some flicker" in result.text
+    assert "Email this story" not in result.text
