@@ -214,7 +214,7 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
         for index in totals[root].segments if root in totals else ():
             verdicts[index] = None
     _prune(roots, totals, segments, verdicts, {top, *top.iterancestors(), *spared})
-    _keep_headline(segments, verdicts, title)
+    _keep_headline(segments, verdicts, title, body)
     return verdicts
 
 
@@ -227,20 +227,23 @@ def _layout_wrappers(totals: dict[etree._Element, Totals], body: etree._Element)
     return frozenset(el for el, t in totals.items() if el is not body and t.chars > WRAPPER_SHARE * page)
 
 
-def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: str | None) -> None:
+def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: str | None,
+                   body: etree._Element) -> None:
     """The article's headline often sits just above the body's container: bring it, and the
     short lines (byline, date, standfirst, lead image) between it and the body, back."""
     first = next((i for i, v in enumerate(verdicts) if v is None), None)
     if first is None or not title:
         return
     wanted = fold(title)
+    cache: dict[etree._Element, bool] = {}
     for index in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
         seg = segments[index]
         if seg.block.kind == "heading" and _same_title(fold(seg.block.text), wanted):
             for between in range(index, first):
                 other = segments[between]
                 if between == index or other.chars == 0 or (
-                        other.chars < 250 and other.link_chars < 0.5 * other.chars):
+                        other.chars < 250 and other.link_chars < 0.5 * other.chars
+                        and not other.block.text.endswith(":") and not _in_unlikely(other.owner, body, cache, frozenset())):
                     verdicts[between] = None
             return
 

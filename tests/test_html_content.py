@@ -140,3 +140,14 @@ def test_a_linked_item_of_a_list_in_the_article_is_kept() -> None:
     result = clean(page, kind="html")
     assert "Gijs fixed some flicker" in result.text
     assert "Email this story" not in result.text
+
+
+def test_labels_and_share_boxes_between_headline_and_body_stay_out() -> None:
+    """The headline and byline above the article's box come back; a share box or a bare
+    "Posted in:" label between them does not."""
+    page = ("<html><head><title>Flood waters rise</title></head><body><h1>Flood waters rise</h1>"
+            "<p class='byline'>By Jane Doe</p><div class='share-links'><span>Share this story now</span></div>"
+            f"<div class='post-category'>Posted in:</div><div class='story'>{_article(6)}</div></body></html>")
+    text = clean(page, kind="html").text
+    assert "Flood waters rise" in text and "sandbags" in text
+    assert "Share this story" not in text and "Posted in:" not in text
