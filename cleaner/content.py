@@ -23,6 +23,7 @@ OUTSIDE = "heuristic.html.outside-main"
 BOX = "heuristic.html.boilerplate-box"
 LINKS = "heuristic.html.link-dense"
 CONTROLS = "heuristic.html.control-labels"
+TEASERS = "heuristic.html.teaser-list"
 
 # Names sites give to their article containers, and to everything around them.
 POSITIVE = re.compile(r"article|\bbody|content|entry|main|\bpost|story|text|blog|prose|hentry|column", re.I)
@@ -51,6 +52,8 @@ HEADLINE_REACH = 12
 ASCEND_GAIN = 1.5  # the parent must hold this much more prose than the winner
 ASCEND_MAX_LINKS = 0.25
 ASCEND_REACH = 6
+TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
+TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
 WRAPPER_SHARE = 0.6  # a box with this share of the page's text is its layout, whatever its name
 # A box of many tiny labels and no prose is a widget's interface (a video player's
 # "Settings", "Full Screen", "Captions" menus), not text: browsers show it only as buttons.
@@ -206,12 +209,12 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
         return [None] * len(segments)
     top, best = max(candidates, key=lambda pair: (_final(pair[1]), pair[1].chars))
     top, best = _ascend(top, best, totals, body, spared)
-    roots = _with_siblings(top, best, totals)
+    roots = _with_siblings(top, best, totals, segments)
     for root in roots:
         for index in totals[root].segments if root in totals else ():
             verdicts[index] = None
     _prune(roots, totals, segments, verdicts, {top, *top.iterancestors(), *spared})
-    _keep_headline(segments, verdicts, title)
+    _keep_headline(segments, verdicts, title, body)
     return verdicts
 
 
@@ -224,20 +227,23 @@ def _layout_wrappers(totals: dict[etree._Element, Totals], body: etree._Element)
     return frozenset(el for el, t in totals.items() if el is not body and t.chars > WRAPPER_SHARE * page)
 
 
-def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: str | None) -> None:
+def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: str | None,
+                   body: etree._Element) -> None:
     """The article's headline often sits just above the body's container: bring it, and the
     short lines (byline, date, standfirst, lead image) between it and the body, back."""
     first = next((i for i, v in enumerate(verdicts) if v is None), None)
     if first is None or not title:
         return
     wanted = fold(title)
+    cache: dict[etree._Element, bool] = {}
     for index in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
         seg = segments[index]
         if seg.block.kind == "heading" and _same_title(fold(seg.block.text), wanted):
             for between in range(index, first):
                 other = segments[between]
                 if between == index or other.chars == 0 or (
-                        other.chars < 250 and other.link_chars < 0.5 * other.chars):
+                        other.chars < 250 and other.link_chars < 0.5 * other.chars
+                        and not other.block.text.endswith(":") and not _in_unlikely(other.owner, body, cache, frozenset())):
                     verdicts[between] = None
             return
 
@@ -279,7 +285,8 @@ def _marks_main(el: etree._Element) -> bool:
     return tag_of(el) == "main"
 
 
-def _with_siblings(top: etree._Element, best: Totals, totals: dict[etree._Element, Totals]) -> list[etree._Element]:
+def _with_siblings(top: etree._Element, best: Totals, totals: dict[etree._Element, Totals],
+                   segments: list[Segment]) -> list[etree._Element]:
     """The winner and the sibling boxes that score near it or share its class name.
 
     Wrappers are looked through first: when the winner is the only box with text in its
@@ -302,11 +309,19 @@ def _with_siblings(top: etree._Element, best: Totals, totals: dict[etree._Elemen
         if t is None or not t.chars:
             continue
         bonus = _final(best) * 0.2 if top_class and sibling.get("class") == top_class else 0.0
-        if t.base is not None and _final(t) + bonus >= threshold:
+        if t.base is not None and _final(t) + bonus >= threshold and not _teasers(t, segments):
             roots.append(sibling)
         elif tag_of(sibling) == "p" and _prose_alone(t, sibling):
             roots.append(sibling)
     return roots
+
+
+def _teasers(t: Totals, segments: list[Segment]) -> bool:
+    """Linked headlines, each with a short blurb: a list of other stories. An article's own
+    headings are rarely links, and when they are (permalink anchors) long sections follow."""
+    headings = [segments[i] for i in t.segments if segments[i].block.kind == "heading"]
+    linked = sum(1 for seg in headings if seg.link_chars > 0.5 * seg.chars)
+    return linked >= TEASER_HEADINGS and linked * 2 >= len(headings) and t.chars <= TEASER_CHARS * linked
 
 
 def _prose_alone(t: Totals, el: etree._Element) -> bool:
@@ -319,8 +334,10 @@ def _prose_alone(t: Totals, el: etree._Element) -> bool:
 def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], segments: list[Segment],
            verdicts: list[str | None], chosen: set[etree._Element]) -> None:
     """Drop the boxes inside the article that are navigation, link lists or comments
-    (never the box that won, nor the wrappers between it and the roots)."""
+    (never the box that won, nor the wrappers between it and the roots). Lists of other
+    stories go too, unless they are most of what was chosen (a section front's teasers)."""
     for root in roots:
+        teasers: list[Totals] = []
         for el in root.iterdescendants():
             tag = tag_of(el)
             t = totals.get(el)
@@ -328,13 +345,22 @@ def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], se
                 continue
             reason = _box_reason(el, tag, t)
             if reason:
-                for index in t.segments:
-                    if verdicts[index] is None:
-                        verdicts[index] = reason
+                _decide(t, verdicts, reason)
+            elif _teasers(t, segments) and not any(set(t.segments) & set(o.segments) for o in teasers):
+                teasers.append(t)
+        if root in totals and sum(t.chars for t in teasers) * 2 < totals[root].chars:
+            for t in teasers:
+                _decide(t, verdicts, TEASERS)
     for index, seg in enumerate(segments):
         if verdicts[index] is None and seg.chars and seg.link_chars / seg.chars > 0.8 \
-                and seg.block.kind in ("paragraph", "item") and seg.chars < 300:
+                and seg.block.kind == "paragraph" and seg.chars < 300:
             verdicts[index] = LINKS
+
+
+def _decide(t: Totals, verdicts: list[str | None], reason: str) -> None:
+    for index in t.segments:
+        if verdicts[index] is None:
+            verdicts[index] = reason
 
 
 def _box_reason(el: etree._Element, tag: str, t: Totals) -> str | None:

@@ -99,3 +99,55 @@ def test_feature_cards_in_main_are_taken_with_the_notice_beside_them() -> None:
     text = clean(page, kind="html").text
     assert "sandbags" in text
     assert "tool number 0" in text and "tool number 5" in text
+
+
+def _teaser(n: int) -> str:
+    return (f'<div class="item"><h4><a href="/story-{n}">Another story number {n}</a></h4>'
+            f"<p>A blurb that sums up story {n}, written to make readers click through to it.</p></div>")
+
+
+def test_a_list_of_other_stories_inside_the_article_box_is_dropped() -> None:
+    """Linked headlines with blurbs read like prose to the scorer; an article's headings are not links."""
+    page = (f"<html><body><div class='col'><div class='lead'>{_article(4)}</div><div class='rest'>{_article(4)}</div>"
+            f"<div class='group'><h2>Other columns</h2>{''.join(_teaser(n) for n in range(4))}</div>"
+            "</div></body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text
+    assert "Another story number 2" not in result.text and "sums up story 2" not in result.text
+    assert "heuristic.html.teaser-list" in _rules(result)
+
+
+def test_a_page_that_is_only_a_list_of_stories_keeps_it() -> None:
+    page = f"<html><body><main>{''.join(_teaser(n) for n in range(8))}</main></body></html>"
+    assert "sums up story 7" in clean(page, kind="html").text
+
+
+def test_headings_that_link_to_themselves_do_not_make_a_teaser_list() -> None:
+    sections = "".join(f'<section><h2><a href="#s{n}">Section {n}</a></h2>{_article(3)}</section>' for n in range(3))
+    page = f"<html><body><article>{sections}</article></body></html>"
+    result = clean(page, kind="html")
+    assert "Section 2" in result.text and "heuristic.html.teaser-list" not in _rules(result)
+
+
+def test_a_linked_item_of_a_list_in_the_article_is_kept() -> None:
+    """A status report's list links some items whole to their bug: they are still its text.
+    (A lone linked paragraph is more often "Read more" or "Email this" chrome, and still goes.)"""
+    items = ("<li><a href='/bug/1'>Gijs fixed some flicker when launching the browser</a></li>"
+             "<li>Florian landed documentation for the new profiler marker programming interface, "
+             "with examples for every kind of marker and notes on their cost</li>")
+    page = (f"<html><body><article>{_article(3)}<ul>{items}</ul>"
+            f"<p><a href='/mail'>Email this story</a></p>{_article(3)}</article></body></html>")
+    result = clean(page, kind="html")
+    assert "Gijs fixed some flicker" in result.text
+    assert "Email this story" not in result.text
+
+
+def test_labels_and_share_boxes_between_headline_and_body_stay_out() -> None:
+    """The headline and byline above the article's box come back; a share box or a bare
+    "Posted in:" label between them does not."""
+    page = ("<html><head><title>Flood waters rise</title></head><body><h1>Flood waters rise</h1>"
+            "<p class='byline'>By Jane Doe</p><div class='share-links'><span>Share this story now</span></div>"
+            f"<div class='post-category'>Posted in:</div><div class='story'>{_article(6)}</div></body></html>")
+    text = clean(page, kind="html").text
+    assert "Flood waters rise" in text and "sandbags" in text
+    assert "Share this story" not in text and "Posted in:" not in text

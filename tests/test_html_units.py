@@ -79,6 +79,16 @@ def test_a_selector_never_removes_the_article_it_wraps() -> None:
     assert [r["rule"] for r in result.removed] == ["containers.site-chrome"]
 
 
+def test_hidden_pop_up_dialogs_are_not_article_text() -> None:
+    """A Bootstrap `.modal` sits inside the article's box but shows only when a script opens it."""
+    page = (f"<html><body><div class='story'>{PROSE}<div class='modal fade'><h4>Become an approved author!</h4>"
+            "<div class='modal-body'>You account is not approved yet. Request to become an approved author.</div>"
+            "</div></div></body></html>")
+    result = clean(page, kind="html")
+    assert "approved author" not in result.text
+    assert any(r["rule"] == "containers.dialog" for r in result.removed)
+
+
 def test_block_rules_run_on_html_blocks() -> None:
     page = f"<html><body><div class='story'>{PROSE}<p>Story continues below advertisement</p>{PROSE}</div></body></html>"
     result = clean(page, kind="html")
