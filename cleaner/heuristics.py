@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .document import BODY, REMOVED, Block, Document
+from .headline import find_headline
 from .language import detect_language, stopword_density, tokens
 from .prose import title_case_share
 
@@ -430,6 +431,8 @@ def classify_blocks(doc: Document) -> None:
         markers = set(_comment_markers(blocks, shapes, level))
         start, end, thread, scores = _body_run(blocks, shapes, markers, level)
     head = _headline_start(blocks, shapes, start)
+    headline = find_headline(blocks, shapes, start, end, language)
+    heading = set(range(head, start)) | ({headline} if headline is not None else set())
     inside = [False] * len(blocks)
     for first, last in [(start, end)] + islands(scores, head, end, thread if end <= thread else len(blocks)):
         inside[first:last] = [True] * (last - first)
@@ -440,7 +443,7 @@ def classify_blocks(doc: Document) -> None:
     for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end):
         inside[index] = False
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
-        if shape_ is None or head <= index < start or (inside[index] and not shape_.linkish):
+        if shape_ is None or index in heading or (inside[index] and not shape_.linkish):
             continue
         if shape_.linkish:
             block.decide(REMOVED, NAV_LIST, "navigation")

@@ -309,3 +309,15 @@ def test_a_line_the_rules_removed_does_not_change_how_a_stanza_is_judged() -> No
     once = cleaner.clean(text, kind="text").text
     assert cleaner.clean(once, kind="text").text == once
     assert "The tide came in" in once.split("\n\n")
+
+
+def test_the_headline_above_share_links_is_found_by_what_it_is_about() -> None:
+    """The headline sits above a share bar and section links that look just like it; it names the
+    story, so its words come back in the opening paragraphs. Another story's headline does not."""
+    headline = "Council keeps the old harbour open after a midnight vote"
+    teaser = "Ferry timetable cut for the winter months"
+    text = dump(MENU, [teaser], [headline], ["Print this article"], ["Local", "Coast", "Towns", "Weather"],
+                *paragraphs(BODY + MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == [headline] + BODY + MORE
+    assert any(r["text"] == teaser and r["rule"].startswith("heuristic.") for r in result.removed)
