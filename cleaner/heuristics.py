@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .document import BODY, REMOVED, Block, Document
+from .gallery import galleries
 from .headline import find_headline
 from .language import detect_language, stopword_density, tokens
 from .prose import title_case_share
@@ -35,6 +36,7 @@ NAV_LIST = "heuristic.nav-list"
 REPEATED = "heuristic.repeated"
 OUTSIDE = "heuristic.outside-body"
 COMMENTS = "heuristic.comments"
+GALLERY = "heuristic.gallery"
 
 # Shapes of a line.
 SHORT_WORDS = 6        # a line of at most this many words and no sentence end is "short"
@@ -78,8 +80,8 @@ COMMENT_CATEGORIES = frozenset({"comments"})
 FURNITURE_CATEGORIES = frozenset({"related"})  # removed by the rules; weighs against the run like a link line
 END_CATEGORIES = frozenset({"author"})  # an author box ends the article but starts no thread
 # A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:"); not a
-# duration in brackets ("Interview (4:08)": a video list).
-STAMP = re.compile(r"(?<!\()\b\d{1,2}:\d{2}\b(?!\))|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
+# duration in brackets ("Interview (4:08)": a video list), nor a zero ("Current Time 0:00": a video player).
+STAMP = re.compile(r"(?<!\()\b(?!0?0:00\b)\d{1,2}:\d{2}\b(?!\))|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
                    r"|\b(says|said|wrote|schreibt|a écrit|dice|escribió|disse|scrive|schreef)\s*:\s*$",
                    re.IGNORECASE)
 STAMP_MAX_WORDS = 16
@@ -103,6 +105,7 @@ class Shape:
     repeated: bool = False
     linkish: bool = False
     prose: bool = False  # part of lines that read as prose together, or of a list a sentence announced
+    gallery: bool = False  # a slideshow's caption: prose that counts like another column's
 
     @property
     def good(self) -> bool:
@@ -270,7 +273,8 @@ def body_level(blocks: list[Block], shapes: list[Shape | None], start: int, end:
             # headlines or link lines is a comment or a teaser's blurb.
             near = judged[max(0, position - 1):position] + judged[position + 1:position + 2]
             flowing = any(shapes[i].good and blocks[i].indent == blocks[index].indent for i in near)
-            levels[blocks[index].indent] += min(shape_.chars, 2000) * (1.0 if flowing else LONE_WEIGHT)
+            if not shape_.gallery:  # a slideshow's captions flow too, but they are not the body
+                levels[blocks[index].indent] += min(shape_.chars, 2000) * (1.0 if flowing else LONE_WEIGHT)
     return levels.most_common(1)[0][0] if levels else None
 
 
@@ -302,7 +306,7 @@ def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
         elif shape_.good:
             seen_prose = True
             weight = COMMENT_WEIGHT if index > thread else 1.0
-            if level is not None and block.indent != level:
+            if (level is not None and block.indent != level) or shape_.gallery:
                 weight *= OFF_LEVEL_WEIGHT
             scores.append(min(shape_.chars, 2000) * weight)
         elif shape_.bad or shape_.repeated:
@@ -419,6 +423,10 @@ def classify_blocks(doc: Document) -> None:
     shapes: list[Shape | None] = [shape(b, language) if b.verdict == BODY and b.rule is None else None
                                   for b in blocks]
     _mark_lists_and_repeats(blocks, shapes)
+    for first, last in galleries(blocks):
+        for shape_ in shapes[first:last]:
+            if shape_ is not None:
+                shape_.gallery = True
     dump = is_dump(blocks, shapes)
     if not dump and _evidence(blocks, shapes) < DUMP_MIN_LINKS:
         return
@@ -440,7 +448,8 @@ def classify_blocks(doc: Document) -> None:
         inside[head:end] = [True] * (end - head)
         start = head
         shapes = [None if inside[i] else s for i, s in enumerate(shapes)]
-    for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end):
+    slides = [index for index in range(len(blocks)) if shapes[index] is not None and shapes[index].gallery]
+    for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end) + slides:
         inside[index] = False
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
         if shape_ is None or index in heading or (inside[index] and not shape_.linkish):
@@ -449,6 +458,8 @@ def classify_blocks(doc: Document) -> None:
             block.decide(REMOVED, NAV_LIST, "navigation")
         elif shape_.repeated:
             block.decide(REMOVED, REPEATED, "boilerplate")
+        elif shape_.gallery:
+            block.decide(REMOVED, GALLERY, "gallery")
         elif index >= thread and index >= end:
             block.decide(REMOVED, COMMENTS, "comments")
         else:
