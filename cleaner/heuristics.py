@@ -85,6 +85,8 @@ STAMP = re.compile(r"(?<!\()\b(?!0?0:00\b)\d{1,2}:\d{2}\b(?!\))|\b\d+ (minutes?|
                    r"|\b(says|said|wrote|schreibt|a écrit|dice|escribió|disse|scrive|schreef)\s*:\s*$",
                    re.IGNORECASE)
 STAMP_MAX_WORDS = 16
+COUNT = re.compile(r"\d")  # a comment marker with a number counts the comments: a link to the thread
+COUNT_LOOKBACK = 6     # blocks above the article's first paragraph where such a link is the article's
 STAMP_THREAD = 3       # this many stamp lines make a comment thread ...
 STAMP_GAP = 8          # ... when they come at most this many blocks apart on average
 
@@ -350,12 +352,25 @@ def _headline_start(blocks: list[Block], shapes: list[Shape | None], start: int)
 
 def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
               level: int | None) -> tuple[int, int, int, list[float]]:
-    """[start, end) of the article's run, where the comment thread starts, and the scores."""
+    """[start, end) of the article's run, where the comment thread starts, and the scores.
+
+    A comment count ("11 Comments") right above the run found without counts is the article's
+    link to its thread, printed with its headline: it starts no thread.
+    """
+    counts = {index for index in markers if shapes[index] is None and COUNT.search(blocks[index].text)}
+    if counts:
+        start, _ = _run(*_scores(blocks, shapes, markers - counts, level))
+        markers = markers - {index for index in counts if index < start <= index + COUNT_LOOKBACK}
     scores, thread = _scores(blocks, shapes, markers, level)
+    start, end = _run(scores, thread)
+    return start, end, thread, scores
+
+
+def _run(scores: list[float], thread: int) -> tuple[int, int]:
     start, end = best_run(scores[:thread])
     if sum(scores[start:end]) < MIN_ARTICLE:
         start, end = best_run(scores)
-    return start, end, thread, scores
+    return start, end
 
 
 def islands(scores: list[float], start: int, end: int, limit: int) -> list[tuple[int, int]]:

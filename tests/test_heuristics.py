@@ -345,3 +345,13 @@ def test_a_slideshows_numbered_captions_are_not_the_article() -> None:
     recipe = ["1/2 cup of flour", "1/4 cup of sugar", "1/2 cup of milk", "1/3 cup of butter"]
     text = dump(MENU, *paragraphs(BODY), ["You will need:"], recipe, *paragraphs(MORE), MENU)
     assert all(line in cleaner.clean(text, kind="text").text for line in recipe)
+
+
+def test_a_comment_count_above_the_article_is_its_link_not_a_thread() -> None:
+    """"11 Comments" printed with the headline links to the thread below: the article after it
+    is not a comment thread, though teasers with prose came before it, past a menu."""
+    teasers = [part for name, comment in zip(NAMES[:3], COMMENTS[:3]) for part in ([f"{name} on the harbour"], [comment])]
+    text = dump(MENU, *teasers, MENU, ["Harbour stays open"], ["11 Comments"], *paragraphs(BODY + MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n")[-len(BODY + MORE):] == BODY + MORE
+    assert all(r["rule"] != "heuristic.comments" for r in result.removed)
