@@ -27,6 +27,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .document import BODY, REMOVED, Block, Document
+from .gallery import galleries
+from .headline import find_headline
 from .language import detect_language, stopword_density, tokens
 from .prose import title_case_share
 
@@ -34,6 +36,7 @@ NAV_LIST = "heuristic.nav-list"
 REPEATED = "heuristic.repeated"
 OUTSIDE = "heuristic.outside-body"
 COMMENTS = "heuristic.comments"
+GALLERY = "heuristic.gallery"
 
 # Shapes of a line.
 SHORT_WORDS = 6        # a line of at most this many words and no sentence end is "short"
@@ -77,11 +80,13 @@ COMMENT_CATEGORIES = frozenset({"comments"})
 FURNITURE_CATEGORIES = frozenset({"related"})  # removed by the rules; weighs against the run like a link line
 END_CATEGORIES = frozenset({"author"})  # an author box ends the article but starts no thread
 # A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:"); not a
-# duration in brackets ("Interview (4:08)": a video list).
-STAMP = re.compile(r"(?<!\()\b\d{1,2}:\d{2}\b(?!\))|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
+# duration in brackets ("Interview (4:08)": a video list), nor a zero ("Current Time 0:00": a video player).
+STAMP = re.compile(r"(?<!\()\b(?!0?0:00\b)\d{1,2}:\d{2}\b(?!\))|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
                    r"|\b(says|said|wrote|schreibt|a écrit|dice|escribió|disse|scrive|schreef)\s*:\s*$",
                    re.IGNORECASE)
 STAMP_MAX_WORDS = 16
+COUNT = re.compile(r"\d")  # a comment marker with a number counts the comments: a link to the thread
+COUNT_LOOKBACK = 6     # blocks above the article's first paragraph where such a link is the article's
 STAMP_THREAD = 3       # this many stamp lines make a comment thread ...
 STAMP_GAP = 8          # ... when they come at most this many blocks apart on average
 
@@ -102,6 +107,7 @@ class Shape:
     repeated: bool = False
     linkish: bool = False
     prose: bool = False  # part of lines that read as prose together, or of a list a sentence announced
+    gallery: bool = False  # a slideshow's caption: prose that counts like another column's
 
     @property
     def good(self) -> bool:
@@ -269,7 +275,8 @@ def body_level(blocks: list[Block], shapes: list[Shape | None], start: int, end:
             # headlines or link lines is a comment or a teaser's blurb.
             near = judged[max(0, position - 1):position] + judged[position + 1:position + 2]
             flowing = any(shapes[i].good and blocks[i].indent == blocks[index].indent for i in near)
-            levels[blocks[index].indent] += min(shape_.chars, 2000) * (1.0 if flowing else LONE_WEIGHT)
+            if not shape_.gallery:  # a slideshow's captions flow too, but they are not the body
+                levels[blocks[index].indent] += min(shape_.chars, 2000) * (1.0 if flowing else LONE_WEIGHT)
     return levels.most_common(1)[0][0] if levels else None
 
 
@@ -301,7 +308,7 @@ def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
         elif shape_.good:
             seen_prose = True
             weight = COMMENT_WEIGHT if index > thread else 1.0
-            if level is not None and block.indent != level:
+            if (level is not None and block.indent != level) or shape_.gallery:
                 weight *= OFF_LEVEL_WEIGHT
             scores.append(min(shape_.chars, 2000) * weight)
         elif shape_.bad or shape_.repeated:
@@ -345,12 +352,25 @@ def _headline_start(blocks: list[Block], shapes: list[Shape | None], start: int)
 
 def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
               level: int | None) -> tuple[int, int, int, list[float]]:
-    """[start, end) of the article's run, where the comment thread starts, and the scores."""
+    """[start, end) of the article's run, where the comment thread starts, and the scores.
+
+    A comment count ("11 Comments") right above the run found without counts is the article's
+    link to its thread, printed with its headline: it starts no thread.
+    """
+    counts = {index for index in markers if shapes[index] is None and COUNT.search(blocks[index].text)}
+    if counts:
+        start, _ = _run(*_scores(blocks, shapes, markers - counts, level))
+        markers = markers - {index for index in counts if index < start <= index + COUNT_LOOKBACK}
     scores, thread = _scores(blocks, shapes, markers, level)
+    start, end = _run(scores, thread)
+    return start, end, thread, scores
+
+
+def _run(scores: list[float], thread: int) -> tuple[int, int]:
     start, end = best_run(scores[:thread])
     if sum(scores[start:end]) < MIN_ARTICLE:
         start, end = best_run(scores)
-    return start, end, thread, scores
+    return start, end
 
 
 def islands(scores: list[float], start: int, end: int, limit: int) -> list[tuple[int, int]]:
@@ -418,6 +438,10 @@ def classify_blocks(doc: Document) -> None:
     shapes: list[Shape | None] = [shape(b, language) if b.verdict == BODY and b.rule is None else None
                                   for b in blocks]
     _mark_lists_and_repeats(blocks, shapes)
+    for first, last in galleries(blocks):
+        for shape_ in shapes[first:last]:
+            if shape_ is not None:
+                shape_.gallery = True
     dump = is_dump(blocks, shapes)
     if not dump and _evidence(blocks, shapes) < DUMP_MIN_LINKS:
         return
@@ -430,6 +454,8 @@ def classify_blocks(doc: Document) -> None:
         markers = set(_comment_markers(blocks, shapes, level))
         start, end, thread, scores = _body_run(blocks, shapes, markers, level)
     head = _headline_start(blocks, shapes, start)
+    headline = find_headline(blocks, shapes, start, end, language)
+    heading = set(range(head, start)) | ({headline} if headline is not None else set())
     inside = [False] * len(blocks)
     for first, last in [(start, end)] + islands(scores, head, end, thread if end <= thread else len(blocks)):
         inside[first:last] = [True] * (last - first)
@@ -437,15 +463,18 @@ def classify_blocks(doc: Document) -> None:
         inside[head:end] = [True] * (end - head)
         start = head
         shapes = [None if inside[i] else s for i, s in enumerate(shapes)]
-    for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end):
+    slides = [index for index in range(len(blocks)) if shapes[index] is not None and shapes[index].gallery]
+    for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end) + slides:
         inside[index] = False
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
-        if shape_ is None or head <= index < start or (inside[index] and not shape_.linkish):
+        if shape_ is None or index in heading or (inside[index] and not shape_.linkish):
             continue
         if shape_.linkish:
             block.decide(REMOVED, NAV_LIST, "navigation")
         elif shape_.repeated:
             block.decide(REMOVED, REPEATED, "boilerplate")
+        elif shape_.gallery:
+            block.decide(REMOVED, GALLERY, "gallery")
         elif index >= thread and index >= end:
             block.decide(REMOVED, COMMENTS, "comments")
         else:

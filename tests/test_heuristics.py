@@ -309,3 +309,49 @@ def test_a_line_the_rules_removed_does_not_change_how_a_stanza_is_judged() -> No
     once = cleaner.clean(text, kind="text").text
     assert cleaner.clean(once, kind="text").text == once
     assert "The tide came in" in once.split("\n\n")
+
+
+def test_the_headline_above_share_links_is_found_by_what_it_is_about() -> None:
+    """The headline sits above a share bar and section links that look just like it; it names the
+    story, so its words come back in the opening paragraphs. Another story's headline does not."""
+    headline = "Council keeps the old harbour open after a midnight vote"
+    teaser = "Ferry timetable cut for the winter months"
+    text = dump(MENU, [teaser], [headline], ["Print this article"], ["Local", "Coast", "Towns", "Weather"],
+                *paragraphs(BODY + MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == [headline] + BODY + MORE
+    assert any(r["text"] == teaser and r["rule"].startswith("heuristic.") for r in result.removed)
+
+
+def test_a_video_players_zero_counters_are_not_comment_stamps() -> None:
+    """"Current Time 0:00", "Duration 0:00": a player's counters before it loads, not comment times."""
+    player = ["Play", "Mute", "Current Time 0:00", "/", "Duration Time 0:00", "Loaded: 0%", "Remaining Time -0:00",
+              "Fullscreen"]
+    text = dump(MENU, *paragraphs(BODY), player, *paragraphs(MORE + COMMENTS[:1]), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n")[:len(BODY + MORE)] == BODY + MORE
+    assert all(r["rule"] != "heuristic.comments" for r in result.removed)
+
+
+def test_a_slideshows_numbered_captions_are_not_the_article() -> None:
+    """A stream of captions counted "1/8" ... "8/8" reads like paragraphs, but it is a gallery: it
+    neither outweighs the article nor stays inside it. "1/2 cup" lines count nothing up."""
+    slides = [part for number, comment in enumerate(COMMENTS, 1)
+              for part in ([f"{number}/{len(COMMENTS)} {NAMES[number - 1]} on the harbour"], [comment])]
+    text = dump(MENU, *paragraphs(BODY[:2]), *slides, *paragraphs(BODY[2:] + MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert any(r["text"] == COMMENTS[0] and r["rule"] == "heuristic.gallery" for r in result.removed)
+    recipe = ["1/2 cup of flour", "1/4 cup of sugar", "1/2 cup of milk", "1/3 cup of butter"]
+    text = dump(MENU, *paragraphs(BODY), ["You will need:"], recipe, *paragraphs(MORE), MENU)
+    assert all(line in cleaner.clean(text, kind="text").text for line in recipe)
+
+
+def test_a_comment_count_above_the_article_is_its_link_not_a_thread() -> None:
+    """"11 Comments" printed with the headline links to the thread below: the article after it
+    is not a comment thread, though teasers with prose came before it, past a menu."""
+    teasers = [part for name, comment in zip(NAMES[:3], COMMENTS[:3]) for part in ([f"{name} on the harbour"], [comment])]
+    text = dump(MENU, *teasers, MENU, ["Harbour stays open"], ["11 Comments"], *paragraphs(BODY + MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n")[-len(BODY + MORE):] == BODY + MORE
+    assert all(r["rule"] != "heuristic.comments" for r in result.removed)
