@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .htmlparse import HEADINGS, Segment, class_and_id, tag_of
+from .metadata import dateline_dates
 from .prose import ends_sentence
 from .rulebook import fold
 
@@ -24,6 +25,7 @@ BOX = "heuristic.html.boilerplate-box"
 LINKS = "heuristic.html.link-dense"
 CONTROLS = "heuristic.html.control-labels"
 TEASERS = "heuristic.html.teaser-list"
+DATELINE = "heuristic.html.dateline"  # a date-only line by the headline: its date goes to metadata
 
 # Names sites give to their article containers, and to everything around them.
 POSITIVE = re.compile(r"article|\bbody|content|entry|main|\bpost|story|text|blog|prose|hentry|column", re.I)
@@ -230,7 +232,10 @@ def _layout_wrappers(totals: dict[etree._Element, Totals], body: etree._Element)
 def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: str | None,
                    body: etree._Element) -> None:
     """The article's headline often sits just above the body's container: bring it, and the
-    short lines (byline, date, standfirst, lead image) between it and the body, back."""
+    short lines (byline, standfirst, lead image) between it and the body, back.
+
+    A line there that is only a date ("Posted: Thu, 10 Jan 2008 03:47 GMT") is page furniture
+    like the byline: it stays out of the text, and the reader moves its date to the metadata."""
     first = next((i for i, v in enumerate(verdicts) if v is None), None)
     if first is None or not title:
         return
@@ -244,7 +249,8 @@ def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: s
                 if between == index or other.chars == 0 or (
                         other.chars < 250 and other.link_chars < 0.5 * other.chars
                         and not other.block.text.endswith(":") and not _in_unlikely(other.owner, body, cache, frozenset())):
-                    verdicts[between] = None
+                    verdicts[between] = DATELINE if between != index and other.chars \
+                        and dateline_dates(other.block.text) is not None else None
             return
 
 

@@ -151,3 +151,33 @@ def test_labels_and_share_boxes_between_headline_and_body_stay_out() -> None:
     text = clean(page, kind="html").text
     assert "Flood waters rise" in text and "sandbags" in text
     assert "Share this story" not in text and "Posted in:" not in text
+
+
+def _dated_page(dateline: str, head: str = "") -> str:
+    return (f"<html><head><title>Flood waters rise</title>{head}</head><body><h1>Flood waters rise</h1>"
+            f"<p class='byline'>By Jane Doe</p><div class='stamp'>{dateline}</div>"
+            f"<div class='story'>{_article(6)}</div></body></html>")
+
+
+def test_a_dateline_by_the_headline_goes_to_metadata() -> None:
+    """A line that is only a date, between the headline and the body, is furniture like the
+    byline: out of the text, recorded with its id, its date in metadata.published."""
+    result = clean(_dated_page("Posted : Thu, 10 Jan 2008 03:47:03 GMT"), kind="html")
+    assert "Flood waters rise" in result.text and result.metadata["author"] == "Jane Doe"
+    assert "Posted" not in result.text and "2008" not in result.text
+    assert any(r["rule"] == "heuristic.html.dateline" and r["text"].startswith("Posted") for r in result.removed)
+    assert result.metadata["published"] == "2008-01-10"
+
+
+def test_the_page_metadata_outranks_a_dateline() -> None:
+    head = "<meta property='article:published_time' content='2008-01-09T22:00:00Z'>"
+    result = clean(_dated_page("Last Updated: January 10, 2008 9:22pm", head), kind="html")
+    assert "Last Updated" not in result.text
+    assert result.metadata["published"] == "2008-01-09T22:00:00+00:00"
+    assert result.metadata["modified"] == "2008-01-10"
+
+
+def test_a_line_with_more_than_a_date_by_the_headline_stays() -> None:
+    result = clean(_dated_page("Flooding hit the town on January 10, 2008"), kind="html")
+    assert "Flooding hit the town on January 10, 2008" in result.text
+    assert "published" not in result.metadata
