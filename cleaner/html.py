@@ -39,9 +39,9 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
     title, metadata, base_url, ld_images = read_metadata(root, url)
     removed = _record(strip_skipped(root, SKIP_TAGS - {"noscript"}))
     removed += apply_selectors(tree, body, rules.selectors(url))
-    anchors, leftovers, unplaced = collect_figures(body, base_url, rules, ld_images)
+    anchors, leftovers, titles, unplaced = collect_figures(body, base_url, rules, ld_images)
     removed += _record(strip_skipped(root, frozenset({"noscript"})))
-    segments = Walker(tree, anchors, leftovers).walk(body)
+    segments = Walker(tree, anchors, leftovers, titles).walk(body)
     verdicts = select(segments, body, title)
     blocks = []
     for seg, verdict in zip(segments, verdicts):

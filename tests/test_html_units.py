@@ -126,6 +126,21 @@ def test_image_outside_the_article_is_not_kept() -> None:
     assert clean(page, kind="html").images == []
 
 
+def test_a_list_items_heading_is_text_not_its_pictures_caption() -> None:
+    """A list article's item (heading, picture, credit) is not a figure box: the heading stays
+    in the text, the picture and its credit go to the manifest. A "no_caption" class does
+    not make an element a caption."""
+    item = ("<div class='list_item list_item_image no_caption'><h2>Volunteers filled sandbags "
+            "by the church all night</h2><div class='sub_content'><img src='/flood.jpg' width='625'>"
+            "<p class='print'><a href='/flood.jpg'>View this image</a></p></div>"
+            "<p class='caption_w_attr'><span class='attribution attr_no_caption'>County Police</span></p></div>")
+    page = f"<html><body><article>{item}{PROSE}</article></body></html>"
+    result = clean(page, kind="html")
+    assert result.text.startswith("Volunteers filled sandbags by the church all night\n\n")
+    assert [(i["src"], i["caption"], i["credit"]) for i in result.images] == [("/flood.jpg", None, "County Police")]
+    assert "County Police" not in result.text
+
+
 @pytest.mark.parametrize("value, expected", [
     ("2024-03-14T07:30:00+01:00", "2024-03-14T07:30:00+01:00"),
     ("2024-03-14T07:30:00Z", "2024-03-14T07:30:00+00:00"),
