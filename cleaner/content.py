@@ -357,9 +357,19 @@ def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], se
         if root in totals and sum(t.chars for t in teasers) * 2 < totals[root].chars:
             for t in teasers:
                 _decide(t, verdicts, TEASERS)
+    _drop_linked_lines(segments, verdicts)
+
+
+def _drop_linked_lines(segments: list[Segment], verdicts: list[str | None]) -> None:
+    """A short paragraph that is all link is chrome at the article's edges ("Email this
+    story", "More news from ...", "Continue reading"), but between its prose paragraphs it is
+    the author's: a cross-reference, a linked quote, "Read the full transcript"."""
+    prose = [i for i, v in enumerate(verdicts) if v is None and segments[i].block.kind == "paragraph"
+             and segments[i].chars >= MIN_PROSE and segments[i].link_chars <= 0.5 * segments[i].chars]
+    first, last = (prose[0], prose[-1]) if prose else (len(segments), -1)
     for index, seg in enumerate(segments):
         if verdicts[index] is None and seg.chars and seg.link_chars / seg.chars > 0.8 \
-                and seg.block.kind == "paragraph" and seg.chars < 300:
+                and seg.block.kind == "paragraph" and seg.chars < 300 and not first < index < last:
             verdicts[index] = LINKS
 
 

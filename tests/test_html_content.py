@@ -131,7 +131,7 @@ def test_headings_that_link_to_themselves_do_not_make_a_teaser_list() -> None:
 
 def test_a_linked_item_of_a_list_in_the_article_is_kept() -> None:
     """A status report's list links some items whole to their bug: they are still its text.
-    (A lone linked paragraph is more often "Read more" or "Email this" chrome, and still goes.)"""
+    ("Email this story" is share chrome, and the share rule still takes it.)"""
     items = ("<li><a href='/bug/1'>Gijs fixed some flicker when launching the browser</a></li>"
              "<li>Florian landed documentation for the new profiler marker programming interface, "
              "with examples for every kind of marker and notes on their cost</li>")
@@ -140,6 +140,17 @@ def test_a_linked_item_of_a_list_in_the_article_is_kept() -> None:
     result = clean(page, kind="html")
     assert "Gijs fixed some flicker" in result.text
     assert "Email this story" not in result.text
+
+
+def test_a_linked_line_between_the_articles_paragraphs_is_kept() -> None:
+    """A wholly linked line inside the article is the author's cross-reference; at its end it
+    is the site's chrome."""
+    page = (f"<html><body><article>{_article(3)}<p><a href='/t'>Read the full transcript of the hearing</a></p>"
+            f"{_article(3)}<p><a href='/more'>More flood coverage from our newsroom</a></p></article></body></html>")
+    result = clean(page, kind="html")
+    assert "Read the full transcript of the hearing" in result.text
+    assert "More flood coverage" not in result.text
+    assert "heuristic.html.link-dense" in _rules(result)
 
 
 def test_labels_and_share_boxes_between_headline_and_body_stay_out() -> None:
