@@ -51,6 +51,7 @@ BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "for
 MIN_PROSE = 25
 LEVEL_DIVISORS = (1.0, 2.0, 6.0, 12.0)
 HEADLINE_REACH = 12
+DATELINE_REACH = 6  # blocks right above the headline where a date line is its furniture
 ASCEND_GAIN = 1.5  # the parent must hold this much more prose than the winner
 ASCEND_MAX_LINKS = 0.25
 ASCEND_REACH = 6
@@ -234,24 +235,39 @@ def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: s
     """The article's headline often sits just above the body's container: bring it, and the
     short lines (byline, standfirst, lead image) between it and the body, back.
 
-    A line there that is only a date ("Posted: Thu, 10 Jan 2008 03:47 GMT") is page furniture
-    like the byline: it stays out of the text, and the reader moves its date to the metadata."""
+    A line there, or right above the headline, that is only a date ("Posted: Thu, 10 Jan 2008
+    03:47 GMT") is page furniture like the byline: it stays out of the text, and the reader
+    moves its date to the metadata. (Below the headline, inside the article's own box, a date
+    line is left in: there it is as often counted as the article's own first line.)"""
     first = next((i for i, v in enumerate(verdicts) if v is None), None)
     if first is None or not title:
         return
     wanted = fold(title)
     cache: dict[etree._Element, bool] = {}
+    headline = None
     for index in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
         seg = segments[index]
         if seg.block.kind == "heading" and _same_title(fold(seg.block.text), wanted):
+            headline = index
             for between in range(index, first):
                 other = segments[between]
                 if between == index or other.chars == 0 or (
                         other.chars < 250 and other.link_chars < 0.5 * other.chars
                         and not other.block.text.endswith(":") and not _in_unlikely(other.owner, body, cache, frozenset())):
-                    verdicts[between] = DATELINE if between != index and other.chars \
-                        and dateline_dates(other.block.text) is not None else None
-            return
+                    verdicts[between] = DATELINE if between != index and _dateline(other) else None
+            break
+    if headline is None:
+        headline = next((i for i in range(first, min(first + HEADLINE_REACH, len(segments)))
+                         if verdicts[i] is None and segments[i].block.kind == "heading"
+                         and _same_title(fold(segments[i].block.text), wanted)), None)
+    if headline is not None:
+        for above in range(max(headline - DATELINE_REACH, 0), headline):
+            if verdicts[above] is None and _dateline(segments[above]):
+                verdicts[above] = DATELINE
+
+
+def _dateline(seg: Segment) -> bool:
+    return bool(seg.chars) and dateline_dates(seg.block.text) is not None
 
 
 def _same_title(heading: str, title: str) -> bool:

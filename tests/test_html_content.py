@@ -192,3 +192,12 @@ def test_a_line_with_more_than_a_date_by_the_headline_stays() -> None:
     result = clean(_dated_page("Flooding hit the town on January 10, 2008"), kind="html")
     assert "Flooding hit the town on January 10, 2008" in result.text
     assert "published" not in result.metadata
+
+
+def test_a_dateline_above_the_headline_inside_the_article_goes_to_metadata() -> None:
+    page = ("<html><head><title>Flood waters rise</title></head><body><article>"
+            "<div class='stamp'>Posted at 02:30 PM ET, 08/15/2012</div><h1>Flood waters rise</h1>"
+            f"{_article(6)}</article></body></html>")
+    result = clean(page, kind="html")
+    assert result.text.startswith("Flood waters rise\n\n") and "Posted" not in result.text
+    assert result.metadata["published"] == "2012-08-15"
