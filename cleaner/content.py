@@ -59,9 +59,11 @@ TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
 TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
 WRAPPER_SHARE = 0.6  # a box with this share of the page's text is its layout, whatever its name
 # A box of many tiny labels and no prose is a widget's interface (a video player's
-# "Settings", "Full Screen", "Captions" menus), not text: browsers show it only as buttons.
+# "Settings", "Full Screen", "Captions" menus) or a chart's labels ("$900", "billion", "’17"),
+# not text: browsers show them only as buttons or as part of a picture.
 CONTROL_MIN_LABELS = 6
 CONTROL_MAX_MEAN_CHARS = 20
+CONTROL_MAX_PROSE = 2.5  # one short line may score (a chart's axis title among its tick labels)
 
 
 @dataclass(slots=True)
@@ -413,11 +415,12 @@ def _box_reason(el: etree._Element, tag: str, t: Totals) -> str | None:
 
 
 def _controls(tag: str, t: Totals) -> bool:
-    """Many short labels, no prose, not a list: a player's or widget's menus and buttons.
+    """Many short labels, no prose, not a list: a player's or widget's menus and buttons, a
+    chart's tick labels (with one short line, its axis title, at most).
 
     Lists are left out: an ingredient list or a fact box is short lines too, but marked up
     as a list; control bars are nested boxes of one word each.
     """
     count = len(t.segments)
-    return (count >= CONTROL_MIN_LABELS and t.prose == 0 and tag not in ("ul", "ol", "dl", "table")
+    return (count >= CONTROL_MIN_LABELS and t.prose < CONTROL_MAX_PROSE and tag not in ("ul", "ol", "dl", "table")
             and t.items * 2 < count and t.chars < CONTROL_MAX_MEAN_CHARS * count)

@@ -201,3 +201,13 @@ def test_a_dateline_above_the_headline_inside_the_article_goes_to_metadata() -> 
     result = clean(page, kind="html")
     assert result.text.startswith("Flood waters rise\n\n") and "Posted" not in result.text
     assert result.metadata["published"] == "2012-08-15"
+
+
+def test_a_charts_labels_inside_the_article_are_dropped() -> None:
+    labels = "".join(f"<div><p>{v}</p></div>" for v in ["$915", "billion", "$900", "600", "300", "0", "’17", "’20", "’23"])
+    chart = ("<div class='chart'><img src='/chart.png'><div><p>Interest payments on the national debt</p></div>"
+             f"{labels}</div>")
+    page = f"<html><body><article>{_article(3)}{chart}{_article(3)}</article></body></html>"
+    result = clean(page, kind="html")
+    assert "billion" not in result.text and "’17" not in result.text
+    assert result.text.count("water went down. (2)") == 2
