@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .htmlparse import HEADINGS, Segment, class_and_id, tag_of
+from .metadata import dateline_dates
 from .prose import ends_sentence
 from .rulebook import fold
 
@@ -24,6 +25,7 @@ BOX = "heuristic.html.boilerplate-box"
 LINKS = "heuristic.html.link-dense"
 CONTROLS = "heuristic.html.control-labels"
 TEASERS = "heuristic.html.teaser-list"
+DATELINE = "heuristic.html.dateline"  # a date-only line by the headline: its date goes to metadata
 
 # Names sites give to their article containers, and to everything around them.
 POSITIVE = re.compile(r"article|\bbody|content|entry|main|\bpost|story|text|blog|prose|hentry|column", re.I)
@@ -49,6 +51,7 @@ BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "for
 MIN_PROSE = 25
 LEVEL_DIVISORS = (1.0, 2.0, 6.0, 12.0)
 HEADLINE_REACH = 12
+DATELINE_REACH = 6  # blocks right above the headline where a date line is its furniture
 ASCEND_GAIN = 1.5  # the parent must hold this much more prose than the winner
 ASCEND_MAX_LINKS = 0.25
 ASCEND_REACH = 6
@@ -56,9 +59,11 @@ TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
 TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
 WRAPPER_SHARE = 0.6  # a box with this share of the page's text is its layout, whatever its name
 # A box of many tiny labels and no prose is a widget's interface (a video player's
-# "Settings", "Full Screen", "Captions" menus), not text: browsers show it only as buttons.
+# "Settings", "Full Screen", "Captions" menus) or a chart's labels ("$900", "billion", "’17"),
+# not text: browsers show them only as buttons or as part of a picture.
 CONTROL_MIN_LABELS = 6
 CONTROL_MAX_MEAN_CHARS = 20
+CONTROL_MAX_PROSE = 2.5  # one short line may score (a chart's axis title among its tick labels)
 
 
 @dataclass(slots=True)
@@ -230,22 +235,41 @@ def _layout_wrappers(totals: dict[etree._Element, Totals], body: etree._Element)
 def _keep_headline(segments: list[Segment], verdicts: list[str | None], title: str | None,
                    body: etree._Element) -> None:
     """The article's headline often sits just above the body's container: bring it, and the
-    short lines (byline, date, standfirst, lead image) between it and the body, back."""
+    short lines (byline, standfirst, lead image) between it and the body, back.
+
+    A line there, or right above the headline, that is only a date ("Posted: Thu, 10 Jan 2008
+    03:47 GMT") is page furniture like the byline: it stays out of the text, and the reader
+    moves its date to the metadata. (Below the headline, inside the article's own box, a date
+    line is left in: there it is as often counted as the article's own first line.)"""
     first = next((i for i, v in enumerate(verdicts) if v is None), None)
     if first is None or not title:
         return
     wanted = fold(title)
     cache: dict[etree._Element, bool] = {}
+    headline = None
     for index in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
         seg = segments[index]
         if seg.block.kind == "heading" and _same_title(fold(seg.block.text), wanted):
+            headline = index
             for between in range(index, first):
                 other = segments[between]
                 if between == index or other.chars == 0 or (
                         other.chars < 250 and other.link_chars < 0.5 * other.chars
                         and not other.block.text.endswith(":") and not _in_unlikely(other.owner, body, cache, frozenset())):
-                    verdicts[between] = None
-            return
+                    verdicts[between] = DATELINE if between != index and _dateline(other) else None
+            break
+    if headline is None:
+        headline = next((i for i in range(first, min(first + HEADLINE_REACH, len(segments)))
+                         if verdicts[i] is None and segments[i].block.kind == "heading"
+                         and _same_title(fold(segments[i].block.text), wanted)), None)
+    if headline is not None:
+        for above in range(max(headline - DATELINE_REACH, 0), headline):
+            if verdicts[above] is None and _dateline(segments[above]):
+                verdicts[above] = DATELINE
+
+
+def _dateline(seg: Segment) -> bool:
+    return bool(seg.chars) and dateline_dates(seg.block.text) is not None
 
 
 def _same_title(heading: str, title: str) -> bool:
@@ -351,9 +375,19 @@ def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], se
         if root in totals and sum(t.chars for t in teasers) * 2 < totals[root].chars:
             for t in teasers:
                 _decide(t, verdicts, TEASERS)
+    _drop_linked_lines(segments, verdicts)
+
+
+def _drop_linked_lines(segments: list[Segment], verdicts: list[str | None]) -> None:
+    """A short paragraph that is all link is chrome at the article's edges ("Email this
+    story", "More news from ...", "Continue reading"), but between its prose paragraphs it is
+    the author's: a cross-reference, a linked quote, "Read the full transcript"."""
+    prose = [i for i, v in enumerate(verdicts) if v is None and segments[i].block.kind == "paragraph"
+             and segments[i].chars >= MIN_PROSE and segments[i].link_chars <= 0.5 * segments[i].chars]
+    first, last = (prose[0], prose[-1]) if prose else (len(segments), -1)
     for index, seg in enumerate(segments):
         if verdicts[index] is None and seg.chars and seg.link_chars / seg.chars > 0.8 \
-                and seg.block.kind == "paragraph" and seg.chars < 300:
+                and seg.block.kind == "paragraph" and seg.chars < 300 and not first < index < last:
             verdicts[index] = LINKS
 
 
@@ -381,11 +415,12 @@ def _box_reason(el: etree._Element, tag: str, t: Totals) -> str | None:
 
 
 def _controls(tag: str, t: Totals) -> bool:
-    """Many short labels, no prose, not a list: a player's or widget's menus and buttons.
+    """Many short labels, no prose, not a list: a player's or widget's menus and buttons, a
+    chart's tick labels (with one short line, its axis title, at most).
 
     Lists are left out: an ingredient list or a fact box is short lines too, but marked up
     as a list; control bars are nested boxes of one word each.
     """
     count = len(t.segments)
-    return (count >= CONTROL_MIN_LABELS and t.prose == 0 and tag not in ("ul", "ol", "dl", "table")
+    return (count >= CONTROL_MIN_LABELS and t.prose < CONTROL_MAX_PROSE and tag not in ("ul", "ol", "dl", "table")
             and t.items * 2 < count and t.chars < CONTROL_MAX_MEAN_CHARS * count)

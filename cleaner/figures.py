@@ -16,14 +16,16 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .credits import new_image
-from .htmlparse import SKIP_TAGS, class_and_id, tag_of
+from .htmlparse import HEADINGS, SKIP_TAGS, class_and_id, tag_of
 from .rulebook import Rule, RuleSet, fold
 from .text import normalise_line
 
 Anchors = dict[etree._Element, dict[str, Any]]
+Figures = tuple[Anchors, dict[etree._Element, str], dict[etree._Element, list[etree._Element]], list[dict[str, Any]]]
 
 CREDIT_CLASS = re.compile(r"credit|copyright|photographer|image-?source|photo-?by|attribution|courtesy", re.I)
-CAPTION_CLASS = re.compile(r"caption|legend|image-?text|img-?text|photo-?text|figcaption", re.I)
+# "no_caption", "nocaption": a class that says the box has no caption is no caption.
+CAPTION_CLASS = re.compile(r"(?<!no)(?<!no[_-])(?:caption|legend|image-?text|img-?text|photo-?text|figcaption)", re.I)
 CREDIT_ITEMPROPS = frozenset({"copyrightholder", "credittext", "creator", "author", "copyrightnotice"})
 NOT_ARTICLE_IMAGE = re.compile(
     r"logo|icon|avatar|sprite|spacer|pixel|tracking|tracker|beacon|badge|emoji|gravatar|blank\.|"
@@ -38,16 +40,18 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?;|—–])\s+|\s+(?=\()")
 
 
 def collect_figures(body: etree._Element, base_url: str | None, rules: RuleSet,
-                    ld_images: list[dict[str, Any]]) -> tuple[Anchors, dict[etree._Element, str],
-                                                              list[dict[str, Any]]]:
+                    ld_images: list[dict[str, Any]]) -> Figures:
     """Map each figure's anchor element to its image; also the JSON-LD images shown nowhere.
 
     Text in a figure box that is neither caption nor credit becomes the caption when there is
     none, else it is kept in `leftovers` (anchor -> text) for the reader to record as removed.
+    Headings in a box are no caption: they title the text (a list article's item, a section
+    with its picture) and are returned in `titles` (anchor -> headings) for the text.
     """
     credit_rules = [r for r in rules if r.action == "credit" and r.regexes and r.applies_to("html", None)]
     anchors: Anchors = {}
     leftovers: dict[etree._Element, str] = {}
+    titles: dict[etree._Element, list[etree._Element]] = {}
     taken: set[etree._Element] = set()
     for el in body.iter("figure", "picture", "img"):
         if el in taken or _inside_skipped(el) or any(a in taken for a in el.iterancestors()):
@@ -62,14 +66,27 @@ def collect_figures(body: etree._Element, base_url: str | None, rules: RuleSet,
             taken.add(box)
             continue
         src, alt = image
-        caption, credit, rest = _caption_and_credit(box, credit_rules)
+        headings = _headings(box)
+        if headings:
+            titles[box] = headings
+        caption, credit, rest = _caption_and_credit(box, credit_rules, headings)
         if rest and not caption and not credit:
             caption, credit = split_credit(rest, credit_rules)
         elif rest:
             leftovers[box] = rest
         anchors[box] = new_image(caption, credit, src=src, alt=alt)
         taken.add(box)
-    return anchors, leftovers, _merge_json_ld(anchors, ld_images, base_url)
+    return anchors, leftovers, titles, _merge_json_ld(anchors, ld_images, base_url)
+
+
+def _headings(box: etree._Element) -> list[etree._Element]:
+    """The box's headings outside its caption and credit elements."""
+    found = []
+    for el in box.iterdescendants(*HEADINGS):
+        if not any(_is_caption(a) or _is_credit(a) for a in el.iterancestors() if a is not box) \
+                and not any(a in found for a in el.iterancestors()):
+            found.append(el)
+    return found
 
 
 def _inside_skipped(el: etree._Element) -> bool:
@@ -162,15 +179,16 @@ def _decorative(img: etree._Element, src: str) -> bool:
     return bool(NOT_ARTICLE_IMAGE.search(names))
 
 
-def _caption_and_credit(box: etree._Element, credit_rules: list[Rule]) -> tuple[str | None, str | None, str]:
-    """Caption, credit, and the rest of the box's text."""
+def _caption_and_credit(box: etree._Element, credit_rules: list[Rule],
+                        headings: list[etree._Element] | None = None) -> tuple[str | None, str | None, str]:
+    """Caption, credit, and the rest of the box's text (its headings left out)."""
     credits = [el for el in box.iterdescendants() if _is_credit(el)]
     credits = [el for el in credits if not any(a in credits for a in el.iterancestors())]
     credit = normalise_line(" ".join(" ".join(el.itertext()) for el in credits)) or None
     captions = [el for el in box.iterdescendants() if _is_caption(el)]
     captions = [el for el in captions if not any(a in captions for a in el.iterancestors())]
     caption = normalise_line(" ".join(_text_without(el, credits) for el in captions)) or None
-    rest = normalise_line(_text_without(box, credits + captions))
+    rest = normalise_line(_text_without(box, credits + captions + (headings or [])))
     if credit:
         credit = _strip_label(credit, credit_rules)
     elif caption:

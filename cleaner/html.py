@@ -15,11 +15,11 @@ from typing import Any
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from .content import select
+from .content import DATELINE, select
 from .document import BODY, IMAGE, REMOVED, Block, Document
 from .figures import collect_figures
 from .htmlparse import SKIP_TAGS, Walker, drop, parse, strip_skipped, tag_of, text_of
-from .metadata import read_metadata
+from .metadata import dateline_dates, read_metadata
 from .rulebook import Rule, RuleSet
 
 # Elements a selector may never remove: the page itself and the article markers.
@@ -39,18 +39,27 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
     title, metadata, base_url, ld_images = read_metadata(root, url)
     removed = _record(strip_skipped(root, SKIP_TAGS - {"noscript"}))
     removed += apply_selectors(tree, body, rules.selectors(url))
-    anchors, leftovers, unplaced = collect_figures(body, base_url, rules, ld_images)
+    anchors, leftovers, titles, unplaced = collect_figures(body, base_url, rules, ld_images)
     removed += _record(strip_skipped(root, frozenset({"noscript"})))
-    segments = Walker(tree, anchors, leftovers).walk(body)
+    segments = Walker(tree, anchors, leftovers, titles).walk(body)
     verdicts = select(segments, body, title)
     blocks = []
     for seg, verdict in zip(segments, verdicts):
-        if verdict is not None:
+        if verdict == DATELINE:
+            seg.block.decide(REMOVED, verdict, "dateline")
+            _fill_dates(metadata, seg.block.text)
+        elif verdict is not None:
             seg.block.decide(REMOVED, verdict, "boilerplate")
         blocks.append(seg.block)
     _place(blocks, unplaced)
     return Document(blocks=blocks, kind="html", url=url or metadata.get("url"), title=title,
                     metadata=metadata, removed=removed)
+
+
+def _fill_dates(metadata: dict[str, Any], line: str) -> None:
+    """A dateline's dates fill the metadata the page's JSON-LD and meta tags left empty."""
+    for key, value in (dateline_dates(line) or {}).items():
+        metadata.setdefault(key, value)
 
 
 def _record(dropped: list[tuple[Any, str, str]]) -> list[Block]:

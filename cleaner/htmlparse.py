@@ -198,14 +198,17 @@ class Walker:
     """Cut a body into blocks in document order, one pass, no recursion (deep trees are safe).
 
     `anchors` maps elements to the image each stands for: the walker puts an IMAGE block
-    there and does not descend into it (its caption and credit are already in the image).
+    there and does not descend into it (its caption and credit are already in the image),
+    except for the headings in `titles`, which are text and come first as heading blocks.
     """
 
     def __init__(self, tree: etree._ElementTree, anchors: dict[etree._Element, dict[str, Any]],
-                 leftovers: dict[etree._Element, str] | None = None):
+                 leftovers: dict[etree._Element, str] | None = None,
+                 titles: dict[etree._Element, list[etree._Element]] | None = None):
         self.tree = tree
         self.anchors = anchors
         self.leftovers = leftovers or {}
+        self.titles = titles or {}
         self.segments: list[Segment] = []
         self.parts: list[str] = []
         self.link_chars = 0
@@ -322,6 +325,13 @@ class Walker:
             block.kind = "quote"
 
     def _image(self, el: etree._Element, image: dict[str, Any]) -> None:
+        for heading in self.titles.get(el, ()):
+            text = normalise_line(" ".join(heading.itertext()))
+            if text:
+                links = sum(len(normalise_line(" ".join(a.itertext()))) for a in heading.iter("a"))
+                title = Block(text=text, where=self.tree.getpath(heading), kind="heading",
+                              level=HEADINGS[tag_of(heading)])
+                self.segments.append(Segment(title, heading, len(text), min(links, len(text))))
         block = Block(text=image.get("caption") or "", where=self.tree.getpath(el), verdict=IMAGE,
                       rule="html.figure", category="image")
         block.image = image

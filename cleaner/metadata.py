@@ -33,6 +33,55 @@ DATE_FORMATS = ("%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%
 BY_PREFIX = re.compile(r"(by|von|par|por|di|door)\s", re.I)
 FIELDS = ("author", "published", "modified", "site_name", "url", "language", "description")
 
+# A dateline: a line that holds a date and nothing else but weekdays, times, zones and labels
+# ("Posted: Thu, 10 Jan 2008 03:47 GMT", "4:42 PM on 12/07/2012", "21.dez.2018 às 12h55").
+MONTHS = {
+    1: "jan january janvier januar januari enero ene janeiro gennaio gen",
+    2: "feb february fév fev février fevereiro februar februari febrero febbraio",
+    3: "mar march mars märz marz maart marzo março",
+    4: "apr april avr avril abr abril aprile",
+    5: "may mai mayo maio maggio mei",
+    6: "jun june juin juni junio junho giugno",
+    7: "jul july juillet juli julio julho luglio",
+    8: "aug august août agosto ago augustus",
+    9: "sep sept september septembre septiembre setembro settembre set",
+    10: "oct october octobre octubre okt oktober out outubro ott ottobre",
+    11: "nov november novembre noviembre novembro",
+    12: "dec december déc décembre dez dezember dezembro dic diciembre dicembre",
+}
+MONTH_NUMBERS = {name: number for number, names in MONTHS.items() for name in names.split()}
+WEEKDAYS = ("mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday "
+            "sun sunday lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch "
+            "donnerstag freitag samstag sonntag lunes martes miércoles miercoles jueves viernes sábado "
+            "sabado domingo segunda terça terca quarta quinta sexta feira lunedì martedì mercoledì "
+            "giovedì venerdì")
+# Labels and joining words a dateline may carry; the ones after which a date is a modification.
+DATELINE_WORDS = ("posted published updated last modified first date dated on at online publié publiée "
+                  "le mis à a jour veröffentlicht aktualisiert am um publicado atualizado actualizado em "
+                  "el às as las pubblicato aggiornato il alle gepubliceerd bijgewerkt op om de del of the "
+                  "created time and et y e und")
+UPDATE_LABEL = re.compile(r"\b(updated|last\s+modified|modified|mis\s+à\s+jour|aktualisiert|atualizado|"
+                          r"actualizado|aggiornato|bijgewerkt)\b", re.I)
+TIMEZONES = "utc gmt et est edt ct cst cdt mt mst mdt pt pst pdt bst cet cest ist aest aedt wst jst hkt sgt msk"
+_MONTH = "|".join(sorted(map(re.escape, MONTH_NUMBERS), key=len, reverse=True))
+_WORD = "|".join(sorted(map(re.escape, set(f"{WEEKDAYS} {DATELINE_WORDS} {TIMEZONES}".split())),
+                        key=len, reverse=True))
+_NUMDATE = rf"\d{{1,4}}[./-](?:\d{{1,2}}|{_MONTH})[./-]\d{{2,4}}"
+_TOKEN = (rf"(?:{_NUMDATE}|\d{{1,2}}[:h.]\d{{2}}(?:[:.]\d{{2}})?(?:\s?[ap]\.?m\.?)?|\d{{1,4}}(?:st|nd|rd|th|er|e|º)?"
+          rf"|[+-]\d{{4}}|(?:[ap]\.?m|{_MONTH}|{_WORD})\b\.?)")
+_SEPARATORS = r"[\s,.:;|·•@()\-–—/]*"
+DATELINE = re.compile(rf"{_SEPARATORS}(?:{_TOKEN}{_SEPARATORS})+", re.I)
+DATELINE_MAX_CHARS = 100
+CLOCK_OR_WEEKDAY = re.compile(
+    r"\d{1,2}[:h.]\d{2}|\b(?:" + "|".join(sorted(WEEKDAYS.split(), key=len, reverse=True)) + r")\b", re.I)
+DAY_SUFFIX = r"(?:st|nd|rd|th|er|e|º)?"
+DATE_IN_LINE = re.compile(
+    rf"\b(?:(?P<y>\d{{4}})[./-](?P<m>\d{{1,2}})[./-](?P<d>\d{{1,2}})"
+    rf"|(?P<a>\d{{1,2}})[./-](?P<b>\d{{1,2}}|{_MONTH})[./-](?P<c>\d{{4}}|\d{{2}})"
+    rf"|(?P<month1>{_MONTH})\.?\s*(?P<day1>\d{{1,2}}){DAY_SUFFIX}\b,?\s*(?P<year1>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}}){DAY_SUFFIX}\.?,?\s*(?:de\s+)?(?P<month2>{_MONTH})\b\.?,?\s*(?:de\s+)?(?P<year2>\d{{4}}))\b",
+    re.I)
+
 
 def read_metadata(root: etree._Element, url: str | None) -> tuple[str | None, dict[str, Any], str | None,
                                                                   list[dict[str, Any]]]:
@@ -221,3 +270,57 @@ def _title(root: etree._Element) -> str | None:
         return max(parts, key=len) if len(parts) > 1 else text
     h1 = root.find(".//h1")
     return normalise_line(" ".join(h1.itertext())) or None if h1 is not None else None
+
+
+def dateline_dates(text: str) -> dict[str, str] | None:
+    """For a line that is only a date (with weekday, time, zone, "Posted:"/"Updated" labels):
+    its dates as {"published": ISO, "modified": ISO}, either maybe absent; None for any other line.
+
+    The date after an update label is the modification date; a date the line does not
+    spell out unambiguously (03/04/2012) is left out, the line is still a dateline."""
+    if len(text) > DATELINE_MAX_CHARS or not DATELINE.fullmatch(text):
+        return None
+    found = list(DATE_IN_LINE.finditer(text))
+    if not found and not (_named_month_day(text) and CLOCK_OR_WEEKDAY.search(text)):
+        return None
+    dates: dict[str, str] = {}
+    update = UPDATE_LABEL.search(text)
+    for match in found:
+        key = "modified" if update and update.start() < match.start() else "published"
+        value = _date_of(match)
+        if value and key not in dates:
+            dates[key] = value
+    return dates
+
+
+def _named_month_day(text: str) -> bool:
+    """A month name next to a day number, without a year ("Fri 18 Jan, 11:45 AM")."""
+    return bool(re.search(rf"\b(?:(?:{_MONTH})\.?\s*\d{{1,2}}{DAY_SUFFIX}\b|\d{{1,2}}{DAY_SUFFIX}\.?\s+(?:{_MONTH})\b)",
+                          text, re.I))
+
+
+def _date_of(match: re.Match[str]) -> str | None:
+    parts = match.groupdict()
+    if parts["y"]:
+        year, month, day = int(parts["y"]), int(parts["m"]), int(parts["d"])
+    elif parts["a"]:
+        first, middle, year = int(parts["a"]), parts["b"], int(parts["c"])
+        year += 2000 if year < 100 else 0
+        if not middle.isdigit():
+            day, month = first, MONTH_NUMBERS[middle.lower()]
+        elif first > 12 >= int(middle):
+            day, month = first, int(middle)
+        elif int(middle) > 12 >= first:
+            day, month = int(middle), first
+        elif first == int(middle):
+            day = month = first
+        else:
+            return None  # 03/04/2012: March or April, the page does not say
+    else:
+        name = parts["month1"] or parts["month2"]
+        month = MONTH_NUMBERS[name.lower()]
+        day, year = int(parts["day1"] or parts["day2"]), int(parts["year1"] or parts["year2"])
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None

@@ -131,7 +131,7 @@ def test_headings_that_link_to_themselves_do_not_make_a_teaser_list() -> None:
 
 def test_a_linked_item_of_a_list_in_the_article_is_kept() -> None:
     """A status report's list links some items whole to their bug: they are still its text.
-    (A lone linked paragraph is more often "Read more" or "Email this" chrome, and still goes.)"""
+    ("Email this story" is share chrome, and the share rule still takes it.)"""
     items = ("<li><a href='/bug/1'>Gijs fixed some flicker when launching the browser</a></li>"
              "<li>Florian landed documentation for the new profiler marker programming interface, "
              "with examples for every kind of marker and notes on their cost</li>")
@@ -140,6 +140,17 @@ def test_a_linked_item_of_a_list_in_the_article_is_kept() -> None:
     result = clean(page, kind="html")
     assert "Gijs fixed some flicker" in result.text
     assert "Email this story" not in result.text
+
+
+def test_a_linked_line_between_the_articles_paragraphs_is_kept() -> None:
+    """A wholly linked line inside the article is the author's cross-reference; at its end it
+    is the site's chrome."""
+    page = (f"<html><body><article>{_article(3)}<p><a href='/t'>Read the full transcript of the hearing</a></p>"
+            f"{_article(3)}<p><a href='/more'>More flood coverage from our newsroom</a></p></article></body></html>")
+    result = clean(page, kind="html")
+    assert "Read the full transcript of the hearing" in result.text
+    assert "More flood coverage" not in result.text
+    assert "heuristic.html.link-dense" in _rules(result)
 
 
 def test_labels_and_share_boxes_between_headline_and_body_stay_out() -> None:
@@ -151,3 +162,52 @@ def test_labels_and_share_boxes_between_headline_and_body_stay_out() -> None:
     text = clean(page, kind="html").text
     assert "Flood waters rise" in text and "sandbags" in text
     assert "Share this story" not in text and "Posted in:" not in text
+
+
+def _dated_page(dateline: str, head: str = "") -> str:
+    return (f"<html><head><title>Flood waters rise</title>{head}</head><body><h1>Flood waters rise</h1>"
+            f"<p class='byline'>By Jane Doe</p><div class='stamp'>{dateline}</div>"
+            f"<div class='story'>{_article(6)}</div></body></html>")
+
+
+def test_a_dateline_by_the_headline_goes_to_metadata() -> None:
+    """A line that is only a date, between the headline and the body, is furniture like the
+    byline: out of the text, recorded with its id, its date in metadata.published."""
+    result = clean(_dated_page("Posted : Thu, 10 Jan 2008 03:47:03 GMT"), kind="html")
+    assert "Flood waters rise" in result.text and result.metadata["author"] == "Jane Doe"
+    assert "Posted" not in result.text and "2008" not in result.text
+    assert any(r["rule"] == "heuristic.html.dateline" and r["text"].startswith("Posted") for r in result.removed)
+    assert result.metadata["published"] == "2008-01-10"
+
+
+def test_the_page_metadata_outranks_a_dateline() -> None:
+    head = "<meta property='article:published_time' content='2008-01-09T22:00:00Z'>"
+    result = clean(_dated_page("Last Updated: January 10, 2008 9:22pm", head), kind="html")
+    assert "Last Updated" not in result.text
+    assert result.metadata["published"] == "2008-01-09T22:00:00+00:00"
+    assert result.metadata["modified"] == "2008-01-10"
+
+
+def test_a_line_with_more_than_a_date_by_the_headline_stays() -> None:
+    result = clean(_dated_page("Flooding hit the town on January 10, 2008"), kind="html")
+    assert "Flooding hit the town on January 10, 2008" in result.text
+    assert "published" not in result.metadata
+
+
+def test_a_dateline_above_the_headline_inside_the_article_goes_to_metadata() -> None:
+    page = ("<html><head><title>Flood waters rise</title></head><body><article>"
+            "<div class='stamp'>Posted at 02:30 PM ET, 08/15/2012</div><h1>Flood waters rise</h1>"
+            f"{_article(6)}</article></body></html>")
+    result = clean(page, kind="html")
+    assert result.text.startswith("Flood waters rise\n\n") and "Posted" not in result.text
+    assert result.metadata["published"] == "2012-08-15"
+
+
+def test_a_charts_labels_inside_the_article_are_dropped() -> None:
+    labels = "".join(f"<div><p>{v}</p></div>" for v in ["$915", "billion", "$900", "600", "300", "0", "’17", "’20", "’23"])
+    chart = ("<div class='chart'><img src='/chart.png'><div><p>Interest payments on the national debt</p></div>"
+             f"{labels}</div>")
+    page = f"<html><body><article>{_article(3)}{chart}{_article(3)}</article></body></html>"
+    result = clean(page, kind="html")
+    assert "billion" not in result.text and "’17" not in result.text
+    assert result.text.count("water went down. (2)") == 2

@@ -10,7 +10,7 @@ from cleaner import clean, default_rules
 from cleaner.figures import _largest_candidate, split_credit
 from cleaner.html import _matches
 from cleaner.htmlparse import parse
-from cleaner.metadata import iso_date
+from cleaner.metadata import dateline_dates, iso_date
 
 PROSE = ("<p>The river rose overnight, and by morning the water had reached the steps of the church, "
          "where volunteers were filling sandbags, handing out tea and moving furniture upstairs.</p>") * 3
@@ -126,6 +126,21 @@ def test_image_outside_the_article_is_not_kept() -> None:
     assert clean(page, kind="html").images == []
 
 
+def test_a_list_items_heading_is_text_not_its_pictures_caption() -> None:
+    """A list article's item (heading, picture, credit) is not a figure box: the heading stays
+    in the text, the picture and its credit go to the manifest. A "no_caption" class does
+    not make an element a caption."""
+    item = ("<div class='list_item list_item_image no_caption'><h2>Volunteers filled sandbags "
+            "by the church all night</h2><div class='sub_content'><img src='/flood.jpg' width='625'>"
+            "<p class='print'><a href='/flood.jpg'>View this image</a></p></div>"
+            "<p class='caption_w_attr'><span class='attribution attr_no_caption'>County Police</span></p></div>")
+    page = f"<html><body><article>{item}{PROSE}</article></body></html>"
+    result = clean(page, kind="html")
+    assert result.text.startswith("Volunteers filled sandbags by the church all night\n\n")
+    assert [(i["src"], i["caption"], i["credit"]) for i in result.images] == [("/flood.jpg", None, "County Police")]
+    assert "County Police" not in result.text
+
+
 @pytest.mark.parametrize("value, expected", [
     ("2024-03-14T07:30:00+01:00", "2024-03-14T07:30:00+01:00"),
     ("2024-03-14T07:30:00Z", "2024-03-14T07:30:00+00:00"),
@@ -146,3 +161,21 @@ def test_headings_lists_quotes_and_tables_keep_their_kinds() -> None:
     kinds = {b.text: b.kind for b in body}
     assert kinds["Where"] == "heading" and kinds["One item"] == "item"
     assert kinds["A quoted line."] == "quote" and kinds["a | b\nc | d"] == "table"
+
+
+@pytest.mark.parametrize("line, dates", [
+    ("Friday 25 December 2015", {"published": "2015-12-25"}),
+    ("Posted : Thu, 10 Jan 2008 03:47:03 GMT", {"published": "2008-01-10"}),
+    ("21.dez.2018 às 12h55", {"published": "2018-12-21"}),
+    ("6:50 PM on 08/21/2012", {"published": "2012-08-21"}),
+    ("4:42 PM on 12/07/2012", {}),  # December or July: a dateline, but no date to trust
+    ("Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST",
+     {"published": "2019-01-03", "modified": "2019-01-16"}),
+    ("Fri 18 Jan, 11:45 AM", {}),
+    ("Flooding hit the town on January 10, 2008", None),
+    ("Oct 28, 2012 - 2 Comments", None),
+    ("May 5", None),
+    ("The 5 best apps of 2012", None),
+])
+def test_dateline_dates(line: str, dates: dict[str, str] | None) -> None:
+    assert dateline_dates(line) == dates
