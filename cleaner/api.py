@@ -12,6 +12,7 @@ from .engine import apply_rules
 from .errors import CleanerError
 from .heuristics import classify_blocks
 from .language import detect_language
+from .pagedump import join_pieces
 from .result import Result, build_result
 from .rulebook import RuleSet, load_rules
 from .sniff import decode, sniff_kind
@@ -51,6 +52,7 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     if kind == "text":
         classify_blocks(doc)
         doc.title = doc.title or find_title(doc)
+        join_pieces(doc)
     anchored = attach_images(doc, ruleset.by_id)
     if not doc.metadata.get("language"):
         language = detect_language(" ".join(b.text for b in doc.blocks if b.verdict == BODY))

@@ -41,6 +41,8 @@ class Block:
     category: str | None = None
     groups: dict[str, str] = field(default_factory=dict)
     image: dict[str, Any] | None = None  # an HTML figure anchored at this block
+    part: int = 0  # a piece of a giant page-dump line cut up for judging: its number (1, 2, ...)
+    continues: bool = False  # such a piece goes on the paragraph (table cell) of the piece before it
 
     def decide(self, verdict: str, rule: str, category: str) -> None:
         self.verdict, self.rule, self.category = verdict, rule, category

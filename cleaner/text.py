@@ -11,6 +11,7 @@ import re
 from typing import Callable
 
 from .document import BODY, Block, Document
+from .pagedump import document_language, segment_line, split_separator
 from .prose import ends_sentence, words
 
 BULLET = re.compile(r"(?P<mark>[•·▪►◦‣⁃●○■□➢➤✓✔–—*+-]|\d{1,3}[.)])\s+(?=\S)")
@@ -73,12 +74,23 @@ def read_text(text: str, *, url: str | None = None,
     raw_lines = NEWLINES.sub("\n", text).split("\n")
     lines = [normalise_line(line) for line in raw_lines]
     width = wrap_width(lines)
+    language = document_language(text)
     blocks: list[Block] = []
     gap = True
     previous = ""
     for number, line in enumerate(lines, 1):
         if not line:
             gap, previous = True, ""
+            continue
+        pieces = segment_line(raw_lines[number - 1], line, language)
+        if pieces:
+            indent = _indent(raw_lines[number - 1])
+            for part, (piece, continues) in enumerate(pieces, 1):
+                mark, body = split_separator(piece)
+                blocks.append(Block(text=body, where=f"line {number}, part {part}", kind="item" if mark else "paragraph",
+                                    bullet=mark, gap_before=gap and part == 1, indent=indent, part=part,
+                                    continues=continues))
+            gap, previous = False, ""
             continue
         mark, body = split_bullet(line)
         if (previous and not mark and not gap and width and _wrapped(previous, line, width)
