@@ -61,6 +61,7 @@ COMMENT_WEIGHT = 0.3   # prose after a comment marker counts this much: it is pr
 MIN_ARTICLE = 250      # a run before the comment thread this strong is the article; the thread is not
 OFF_LEVEL_WEIGHT = 0.25 # body-like text at another indentation than the body's counts this much
 LONE_WEIGHT = 0.5      # a paragraph with no prose next to it counts this much towards the body's indentation
+TAIL_DEPTH = 10       # prose after the article at most this much deeper or shallower is another box of its page
 OFF_LEVEL_DROP = 8     # a non-prose line this far from the body's indentation is in another column
 INTERLEAVED_MIN = 4    # this many short lines, each between two paragraphs, ...
 INTERLEAVED_SHARE = 0.6  # ... one after most paragraphs, are another column's cells
@@ -395,6 +396,26 @@ def islands(scores: list[float], start: int, end: int, limit: int) -> list[tuple
     return found
 
 
+def _level_end(blocks: list[Block], shapes: list[Shape | None], start: int, end: int, level: int) -> int:
+    """Where the article ends: after its last paragraph at the body's indentation.
+
+    Prose that follows it one container deeper or shallower (a comment thread, a teaser box,
+    an author's bio) can still add to the run's score at its reduced weight; it is not the
+    article's. A far jump in depth is a table layout's next cell, which may well go on with
+    the article; a list the last paragraph announces (ending in ":") is the article's; and a
+    tail with more prose than the article before it is not a tail.
+    """
+    last = next((i for i in range(end - 1, start - 1, -1) if (shape_ := shapes[i]) is not None
+                 and shape_.good and not shape_.gallery and blocks[i].indent == level), None)
+    if last is None or last + 1 >= end or blocks[last].text.rstrip().endswith(":"):
+        return end
+    tail = [i for i in range(last + 1, end) if (shape_ := shapes[i]) is not None and shape_.good]
+    if any(abs(blocks[i].indent - level) > TAIL_DEPTH for i in tail):
+        return end
+    article = sum(shapes[i].chars for i in range(start, last + 1) if shapes[i] is not None and shapes[i].good)
+    return last + 1 if sum(shapes[i].chars for i in tail) <= article else end
+
+
 def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, end: int,
                   level: int | None) -> list[int]:
     """Blocks inside the run that sit in another layout column: far from the body's
@@ -453,6 +474,7 @@ def classify_blocks(doc: Document) -> None:
     if level is not None:
         markers = set(_comment_markers(blocks, shapes, level))
         start, end, thread, scores = _body_run(blocks, shapes, markers, level)
+        end = _level_end(blocks, shapes, start, end, level)
     head = _headline_start(blocks, shapes, start)
     headline = find_headline(blocks, shapes, start, end, language)
     heading = set(range(head, start)) | ({headline} if headline is not None else set())

@@ -355,3 +355,26 @@ def test_a_comment_count_above_the_article_is_its_link_not_a_thread() -> None:
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n")[-len(BODY + MORE):] == BODY + MORE
     assert all(r["rule"] != "heuristic.comments" for r in result.removed)
+
+
+def test_prose_one_box_deeper_after_the_article_ends_it() -> None:
+    """Reader comments one container deeper than the article, each under its writer's sign-off
+    and with no thread marker, still add to the run at their reduced weight; the article ends
+    with its last paragraph at the body's depth."""
+    thread = [indented([line], 8) for name, comment in zip(NAMES[:3], COMMENTS[:3])
+              for line in (comment, f"{name}, Hull, UK")]
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], *thread, indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert any(r["text"] == COMMENTS[0] and r["rule"] == "heuristic.outside-body" for r in result.removed)
+
+
+def test_a_list_the_last_paragraph_announces_is_the_articles() -> None:
+    """Lines one box deeper after a paragraph ending in ":" are the list it announces."""
+    announce = "The council also released a few figures from the survey of the wall. Among them:"
+    items = ["Almost a third of the stones at the foot of the wall have moved since the last survey.",
+             "The wall was last repaired in 1987, when a storm took away a stretch of forty metres."]
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE + [announce]],
+                *[indented([item], 8) for item in items], indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE + [announce] + items
