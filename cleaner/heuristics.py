@@ -61,7 +61,9 @@ COMMENT_WEIGHT = 0.3   # prose after a comment marker counts this much: it is pr
 MIN_ARTICLE = 250      # a run before the comment thread this strong is the article; the thread is not
 OFF_LEVEL_WEIGHT = 0.25 # body-like text at another indentation than the body's counts this much
 LONE_WEIGHT = 0.5      # a paragraph with no prose next to it counts this much towards the body's indentation
-TAIL_DEPTH = 10       # prose after the article at most this much deeper or shallower is another box of its page
+TAIL_DEPTH = 10       # prose after the article at most this much deeper or shallower is another box of its page ...
+TAIL_SHARE = 0.5      # ... when it holds less than this share of the article's prose ...
+TAIL_FLOW = 0.5       # ... and fewer of its paragraphs than this share follow one another
 OFF_LEVEL_DROP = 8     # a non-prose line this far from the body's indentation is in another column
 INTERLEAVED_MIN = 4    # this many short lines, each between two paragraphs, ...
 INTERLEAVED_SHARE = 0.6  # ... one after most paragraphs, are another column's cells
@@ -401,19 +403,26 @@ def _level_end(blocks: list[Block], shapes: list[Shape | None], start: int, end:
 
     Prose that follows it one container deeper or shallower (a comment thread, a teaser box,
     an author's bio) can still add to the run's score at its reduced weight; it is not the
-    article's. A far jump in depth is a table layout's next cell, which may well go on with
-    the article; a list the last paragraph announces (ending in ":") is the article's; and a
-    tail with more prose than the article before it is not a tail.
+    article's. The tail is cut only when it looks like such boxes: near in depth (a far jump
+    is a table layout's next cell, which may go on with the article), short beside the
+    article, and broken up (each text under its own name or headline line, where an article
+    that goes on at another depth flows from paragraph to paragraph). A list the last
+    paragraph announces (ending in ":") is the article's.
     """
     last = next((i for i in range(end - 1, start - 1, -1) if (shape_ := shapes[i]) is not None
                  and shape_.good and not shape_.gallery and blocks[i].indent == level), None)
     if last is None or last + 1 >= end or blocks[last].text.rstrip().endswith(":"):
         return end
-    tail = [i for i in range(last + 1, end) if (shape_ := shapes[i]) is not None and shape_.good]
+    seen = [i for i in range(last + 1, end) if shapes[i] is not None or blocks[i].verdict == REMOVED]
+    tail = [i for i in seen if shapes[i] is not None and shapes[i].good]
     if any(abs(blocks[i].indent - level) > TAIL_DEPTH for i in tail):
         return end
+    flowing = sum(before in tail and after in tail and blocks[before].indent == blocks[after].indent
+                  for before, after in zip(seen, seen[1:]))
     article = sum(shapes[i].chars for i in range(start, last + 1) if shapes[i] is not None and shapes[i].good)
-    return last + 1 if sum(shapes[i].chars for i in tail) <= article else end
+    if sum(shapes[i].chars for i in tail) >= TAIL_SHARE * article or flowing >= TAIL_FLOW * len(tail):
+        return end
+    return last + 1
 
 
 def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, end: int,

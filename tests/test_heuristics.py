@@ -378,3 +378,14 @@ def test_a_list_the_last_paragraph_announces_is_the_articles() -> None:
                 *[indented([item], 8) for item in items], indented(MENU, 2))
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY + MORE + [announce] + items
+
+
+def test_an_article_that_flows_on_one_box_deeper_is_kept_whole() -> None:
+    """A blog's post body nested one container deeper than its first paragraphs goes on from
+    paragraph to paragraph; comments and teasers are each one text under a name or headline."""
+    deeper = ["The harbour master said that the new plans would be shown at the library for the whole of next month.",
+              "He added that the crews would be asked to help decide where the new moorings should go in the basin."]
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], *[indented([p], 8) for p in deeper],
+                indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE + deeper
