@@ -82,6 +82,7 @@ SEPARATORS = re.compile(r"\s[|•·»/]\s")
 COMMENT_CATEGORIES = frozenset({"comments"})
 FURNITURE_CATEGORIES = frozenset({"related"})  # removed by the rules; weighs against the run like a link line
 END_CATEGORIES = frozenset({"author"})  # an author box ends the article but starts no thread
+END_RULES = frozenset({"credits.legal-footer"})  # so does a copyright notice ("Copyright 2008 The Associated Press")
 # A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:"); not a
 # duration in brackets ("Interview (4:08)": a video list), nor a zero ("Current Time 0:00": a video player).
 STAMP = re.compile(r"(?<!\()\b(?!0?0:00\b)\d{1,2}:\d{2}\b(?!\))|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
@@ -302,7 +303,7 @@ def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
             if seen_prose and thread == len(blocks):
                 thread = index
             scores.append(-COMMENT_BARRIER)
-        elif shape_ is None and block.verdict == REMOVED and block.category in END_CATEGORIES:
+        elif shape_ is None and block.verdict == REMOVED and (block.category in END_CATEGORIES or block.rule in END_RULES):
             scores.append(-COMMENT_BARRIER)
         elif shape_ is None:
             furniture = block.verdict == REMOVED and ((block.rule or "").startswith("textdump.")

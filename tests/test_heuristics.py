@@ -389,3 +389,23 @@ def test_an_article_that_flows_on_one_box_deeper_is_kept_whole() -> None:
                 indented(MENU, 2))
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY + MORE + deeper
+
+
+def test_a_copyright_notice_after_the_article_ends_it() -> None:
+    """A wire story ends with its agency's copyright notice; prose after it at the same depth
+    is the page's (a teaser, a blurb for another section), not more of the story."""
+    notice = "Copyright 2008 The Associated Press. All rights reserved. This material may not be published."
+    teaser = ("Fitness and lifestyle tips, travel on a budget and much more: our weekly corner is devoted to "
+              "health, leisure and safety, with new ideas for every season of the year.")
+    text = dump(MENU, *paragraphs(BODY + MORE), [notice], [teaser], MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert any(r["text"] == teaser and r["rule"] == "heuristic.outside-body" for r in result.removed)
+
+
+def test_a_dated_photo_copyright_inside_the_article_does_not_cut_it() -> None:
+    """A picture's "© 2008 Getty Images" between two paragraphs matches the same rule; the
+    article's part after it is strong enough to come back as more of it."""
+    text = dump(MENU, *paragraphs(BODY), ["© 2008 Getty Images"], *paragraphs(MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
