@@ -61,6 +61,9 @@ COMMENT_WEIGHT = 0.3   # prose after a comment marker counts this much: it is pr
 MIN_ARTICLE = 250      # a run before the comment thread this strong is the article; the thread is not
 OFF_LEVEL_WEIGHT = 0.25 # body-like text at another indentation than the body's counts this much
 LONE_WEIGHT = 0.5      # a paragraph with no prose next to it counts this much towards the body's indentation
+TAIL_DEPTH = 10       # prose after the article at most this much deeper or shallower is another box of its page ...
+TAIL_SHARE = 0.5      # ... when it holds less than this share of the article's prose ...
+TAIL_FLOW = 0.5       # ... and fewer of its paragraphs than this share follow one another
 OFF_LEVEL_DROP = 8     # a non-prose line this far from the body's indentation is in another column
 INTERLEAVED_MIN = 4    # this many short lines, each between two paragraphs, ...
 INTERLEAVED_SHARE = 0.6  # ... one after most paragraphs, are another column's cells
@@ -79,6 +82,7 @@ SEPARATORS = re.compile(r"\s[|•·»/]\s")
 COMMENT_CATEGORIES = frozenset({"comments"})
 FURNITURE_CATEGORIES = frozenset({"related"})  # removed by the rules; weighs against the run like a link line
 END_CATEGORIES = frozenset({"author"})  # an author box ends the article but starts no thread
+END_RULES = frozenset({"credits.legal-footer"})  # so does a copyright notice ("Copyright 2008 The Associated Press")
 # A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:"); not a
 # duration in brackets ("Interview (4:08)": a video list), nor a zero ("Current Time 0:00": a video player).
 STAMP = re.compile(r"(?<!\()\b(?!0?0:00\b)\d{1,2}:\d{2}\b(?!\))|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
@@ -299,7 +303,7 @@ def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
             if seen_prose and thread == len(blocks):
                 thread = index
             scores.append(-COMMENT_BARRIER)
-        elif shape_ is None and block.verdict == REMOVED and block.category in END_CATEGORIES:
+        elif shape_ is None and block.verdict == REMOVED and (block.category in END_CATEGORIES or block.rule in END_RULES):
             scores.append(-COMMENT_BARRIER)
         elif shape_ is None:
             furniture = block.verdict == REMOVED and ((block.rule or "").startswith("textdump.")
@@ -395,6 +399,33 @@ def islands(scores: list[float], start: int, end: int, limit: int) -> list[tuple
     return found
 
 
+def _level_end(blocks: list[Block], shapes: list[Shape | None], start: int, end: int, level: int) -> int:
+    """Where the article ends: after its last paragraph at the body's indentation.
+
+    Prose that follows it one container deeper or shallower (a comment thread, a teaser box,
+    an author's bio) can still add to the run's score at its reduced weight; it is not the
+    article's. The tail is cut only when it looks like such boxes: near in depth (a far jump
+    is a table layout's next cell, which may go on with the article), short beside the
+    article, and broken up (each text under its own name or headline line, where an article
+    that goes on at another depth flows from paragraph to paragraph). A list the last
+    paragraph announces (ending in ":") is the article's.
+    """
+    last = next((i for i in range(end - 1, start - 1, -1) if (shape_ := shapes[i]) is not None
+                 and shape_.good and not shape_.gallery and blocks[i].indent == level), None)
+    if last is None or last + 1 >= end or blocks[last].text.rstrip().endswith(":"):
+        return end
+    seen = [i for i in range(last + 1, end) if shapes[i] is not None or blocks[i].verdict == REMOVED]
+    tail = [i for i in seen if shapes[i] is not None and shapes[i].good]
+    if any(abs(blocks[i].indent - level) > TAIL_DEPTH for i in tail):
+        return end
+    flowing = sum(before in tail and after in tail and blocks[before].indent == blocks[after].indent
+                  for before, after in zip(seen, seen[1:]))
+    article = sum(shapes[i].chars for i in range(start, last + 1) if shapes[i] is not None and shapes[i].good)
+    if sum(shapes[i].chars for i in tail) >= TAIL_SHARE * article or flowing >= TAIL_FLOW * len(tail):
+        return end
+    return last + 1
+
+
 def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, end: int,
                   level: int | None) -> list[int]:
     """Blocks inside the run that sit in another layout column: far from the body's
@@ -453,6 +484,7 @@ def classify_blocks(doc: Document) -> None:
     if level is not None:
         markers = set(_comment_markers(blocks, shapes, level))
         start, end, thread, scores = _body_run(blocks, shapes, markers, level)
+        end = _level_end(blocks, shapes, start, end, level)
     head = _headline_start(blocks, shapes, start)
     headline = find_headline(blocks, shapes, start, end, language)
     heading = set(range(head, start)) | ({headline} if headline is not None else set())

@@ -355,3 +355,57 @@ def test_a_comment_count_above_the_article_is_its_link_not_a_thread() -> None:
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n")[-len(BODY + MORE):] == BODY + MORE
     assert all(r["rule"] != "heuristic.comments" for r in result.removed)
+
+
+def test_prose_one_box_deeper_after_the_article_ends_it() -> None:
+    """Reader comments one container deeper than the article, each under its writer's sign-off
+    and with no thread marker, still add to the run at their reduced weight; the article ends
+    with its last paragraph at the body's depth."""
+    thread = [indented([line], 8) for name, comment in zip(NAMES[:3], COMMENTS[:3])
+              for line in (comment, f"{name}, Hull, UK")]
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], *thread, indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert any(r["text"] == COMMENTS[0] and r["rule"] == "heuristic.outside-body" for r in result.removed)
+
+
+def test_a_list_the_last_paragraph_announces_is_the_articles() -> None:
+    """Lines one box deeper after a paragraph ending in ":" are the list it announces."""
+    announce = "The council also released a few figures from the survey of the wall. Among them:"
+    items = ["Almost a third of the stones at the foot of the wall have moved since the last survey.",
+             "The wall was last repaired in 1987, when a storm took away a stretch of forty metres."]
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE + [announce]],
+                *[indented([item], 8) for item in items], indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE + [announce] + items
+
+
+def test_an_article_that_flows_on_one_box_deeper_is_kept_whole() -> None:
+    """A blog's post body nested one container deeper than its first paragraphs goes on from
+    paragraph to paragraph; comments and teasers are each one text under a name or headline."""
+    deeper = ["The harbour master said that the new plans would be shown at the library for the whole of next month.",
+              "He added that the crews would be asked to help decide where the new moorings should go in the basin."]
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], *[indented([p], 8) for p in deeper],
+                indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE + deeper
+
+
+def test_a_copyright_notice_after_the_article_ends_it() -> None:
+    """A wire story ends with its agency's copyright notice; prose after it at the same depth
+    is the page's (a teaser, a blurb for another section), not more of the story."""
+    notice = "Copyright 2008 The Associated Press. All rights reserved. This material may not be published."
+    teaser = ("Fitness and lifestyle tips, travel on a budget and much more: our weekly corner is devoted to "
+              "health, leisure and safety, with new ideas for every season of the year.")
+    text = dump(MENU, *paragraphs(BODY + MORE), [notice], [teaser], MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert any(r["text"] == teaser and r["rule"] == "heuristic.outside-body" for r in result.removed)
+
+
+def test_a_dated_photo_copyright_inside_the_article_does_not_cut_it() -> None:
+    """A picture's "© 2008 Getty Images" between two paragraphs matches the same rule; the
+    article's part after it is strong enough to come back as more of it."""
+    text = dump(MENU, *paragraphs(BODY), ["© 2008 Getty Images"], *paragraphs(MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
