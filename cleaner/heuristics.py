@@ -74,7 +74,7 @@ CJK_CHARS_PER_WORD = 2
 STANZA_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 PROSE_STOP = 0.3       # short lines joined must be clearly prose (a stanza), not a tag line
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
-SENTENCE_INNER = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S")
+SENTENCE_INNER = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？][」』”’）]?[^\s。！？」』”’）]")  # CJK: no space after a full stop
 SYMBOLS = re.compile(r"[{}()\[\];=<>*/\\#$%^~`_│─+]")
 CODE_RUN_SHARE = 0.25  # a run of short lines with this share of code lines is a code listing
 CODE_SHARE = 0.08      # lines with this share of symbols and digits are code or data, not links
@@ -143,15 +143,17 @@ def shape(block: Block, language: str | None) -> Shape:
     lowered = tokens(text)
     raw_words = text.split()
     count = max(len(lowered), len(raw_words)) if lowered else len(raw_words)
+    cjk = False  # written mostly in Chinese, Japanese or Korean: no capitals to tell a headline by
     if not text.isascii():
         ideographs = len(CJK.findall(text))  # Chinese, Japanese, Korean: no spaces between words
+        cjk = ideographs * 2 >= len(text)
         if ideographs:
             count = max(count, len(raw_words) + ideographs // CJK_CHARS_PER_WORD)
     sentence = bool(SENTENCE_END.search(text) or SENTENCE_INNER.search(text))
     return Shape(
         chars=len(text), words=count, stop=stopword_density(lowered, language) if count >= 4 else None,
         sentence=sentence, short=count <= SHORT_WORDS and not sentence,
-        title=title_case_share(raw_words) if count >= 3 else 0.0,
+        title=title_case_share(raw_words) if count >= 3 and not cjk else 0.0,
         separators=len(SEPARATORS.findall(text)), code=_code_like(text), language=language,
     )
 

@@ -409,3 +409,16 @@ def test_a_dated_photo_copyright_inside_the_article_does_not_cut_it() -> None:
     text = dump(MENU, *paragraphs(BODY), ["© 2008 Getty Images"], *paragraphs(MORE), MENU)
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY + MORE
+
+
+def test_chinese_paragraphs_have_no_capitals_to_read_as_headlines() -> None:
+    """A Chinese paragraph opening with a Latin name ("DeepMind希望...") is not a capitalised
+    headline, and one ending in a bracket after its last full stop still holds sentences."""
+    menu = ["首页", "新闻", "体育", "娱乐", "视频", "财经", "科技", "汽车"]
+    body = ["谷歌在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的产品，这意味着未来的技术可能不需要人类来教。",
+            "这款产品可以接受家谱和伦敦地铁网络这样的复杂数据，然后回答关于这些数据结构中不同条目之间关系的问题。",
+            "DNC建立在神经网络的概念之上，神经网络可以模拟人类思想活动的方式。这种技术很适合与机器习得配套使用。",
+            "DeepMind希望DNC可以推动计算行业实现更多突破。DeepMind已将其研究结果发表在科学刊物《自然》上。（编译/林靖东）"]
+    text = dump(menu, *paragraphs(body), menu)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == body
