@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
 from .document import BODY, REMOVED, Block, Document
 from .gallery import galleries
@@ -67,7 +68,10 @@ TAIL_FLOW = 0.5       # ... and fewer of its paragraphs than this share follow o
 OFF_LEVEL_DROP = 8     # a non-prose line this far from the body's indentation is in another column
 INTERLEAVED_MIN = 4    # this many short lines, each between two paragraphs, ...
 INTERLEAVED_SHARE = 0.6  # ... one after most paragraphs, are another column's cells
-ISLAND_SHARE = 0.3     # a run outside the article this strong (share of its score) is part of it
+ISLAND_SHARE = 0.3     # a run outside the article this strong (share of its score) is part of it ...
+ISLAND_FLOW_MIN = 3    # ... and so is a weaker one with this many paragraphs at the body's depth ...
+ISLAND_FLOW_SHARE = 0.5  # ... most of them following one another;
+ISLAND_TEASERS = 3     # this many paragraphs none of which follow one another are teasers, not the article
 TITLE_LOOKBACK = 3     # blocks before the run searched for the article's headline
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2
@@ -379,12 +383,14 @@ def _run(scores: list[float], thread: int) -> tuple[int, int]:
     return start, end
 
 
-def islands(scores: list[float], start: int, end: int, limit: int) -> list[tuple[int, int]]:
+def islands(scores: list[float], start: int, end: int, limit: int,
+            judge: Callable[[int, int, bool], bool] | None = None) -> list[tuple[int, int]]:
     """Runs outside the article's [start, end) strong enough to be more of it, not page furniture.
 
     A list of links or a gallery can cut an article in two; the part beyond the cut still
     holds a good share of the article's prose. Teasers and sidebars hold far less. Only the
-    part before `limit` (the comment thread) is searched.
+    part before `limit` (the comment thread) is searched. `judge(first, last, strong)` has the
+    last word on each run of at least MIN_ARTICLE, told whether it is strong by score alone.
     """
     threshold = max(MIN_ARTICLE, ISLAND_SHARE * sum(scores[start:end]))
     found: list[tuple[int, int]] = []
@@ -394,11 +400,33 @@ def islands(scores: list[float], start: int, end: int, limit: int) -> list[tuple
         if high - low < 1:
             continue
         first, last = best_run(scores[low:high])
-        if last == 0 or sum(scores[low + first:low + last]) < threshold:
+        total = sum(scores[low + first:low + last])
+        if last == 0 or total < (MIN_ARTICLE if judge is not None else threshold):
             continue
-        found.append((low + first, low + last))
         regions += [(low, low + first), (low + last, high)]
+        if judge(low + first, low + last, total >= threshold) if judge is not None else True:
+            found.append((low + first, low + last))
     return found
+
+
+def _flowing_island(blocks: list[Block], shapes: list[Shape | None], level: int | None) -> Callable[[int, int, bool], bool]:
+    """Judge an island by how its paragraphs follow one another at the body's depth.
+
+    A chart or a gallery between two parts of an article leaves a part whose paragraphs flow
+    on at the body's depth, one after another: it is the article's however short beside the
+    rest. A list of teasers is each blurb under its own headline, so no two of its paragraphs
+    follow one another: it is not the article's however strong.
+    """
+    def judge(first: int, last: int, strong: bool) -> bool:
+        judged = [i for i in range(first, last) if shapes[i] is not None]
+        paragraphs = {i for i in judged if (shape_ := shapes[i]).good and not shape_.prose and not shape_.gallery}
+        flowing = sum(before in paragraphs and after in paragraphs and blocks[before].indent == blocks[after].indent
+                      for before, after in zip(judged, judged[1:]))
+        if not flowing and len(paragraphs) >= ISLAND_TEASERS:
+            return False
+        at_level = sum(blocks[i].indent == level for i in paragraphs)
+        return strong or (at_level >= ISLAND_FLOW_MIN and flowing >= ISLAND_FLOW_SHARE * len(paragraphs))
+    return judge
 
 
 def _level_end(blocks: list[Block], shapes: list[Shape | None], start: int, end: int, level: int) -> int:
@@ -491,7 +519,8 @@ def classify_blocks(doc: Document) -> None:
     headline = find_headline(blocks, shapes, start, end, language)
     heading = set(range(head, start)) | ({headline} if headline is not None else set())
     inside = [False] * len(blocks)
-    for first, last in [(start, end)] + islands(scores, head, end, thread if end <= thread else len(blocks)):
+    for first, last in [(start, end)] + islands(scores, head, end, thread if end <= thread else len(blocks),
+                                                _flowing_island(blocks, shapes, level)):
         inside[first:last] = [True] * (last - first)
     if not dump:  # gentle: trim only the page's head and tail
         inside[head:end] = [True] * (end - head)

@@ -422,3 +422,36 @@ def test_chinese_paragraphs_have_no_capitals_to_read_as_headlines() -> None:
     text = dump(menu, *paragraphs(body), menu)
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == body
+
+
+CHART = [f"{year}: {share} percent" for year, share in zip(range(1990, 2020), range(30, 60))] + ["Source: Treasury"]
+LONG = [
+    "Deficit hawks in the capital have gone quiet this year, and some of them are now proposing changes to the "
+    "tax code that would make the gap between what the government spends and what it collects even wider.",
+    "In the past, borrowing grew during recessions and shrank in recoveries, as tax receipts rose with wages; "
+    "this time it is growing while the economy is booming, which economists say has rarely happened before.",
+    "The budget office expects interest payments to triple over the next decade, and by then they would make up "
+    "a larger share of the budget than the military, the programmes for children and the roads put together.",
+    "Some economists argue that the country can carry the debt for as long as investors are willing to lend to "
+    "it at low rates, but others warn that rates have already begun to climb and may keep climbing for years.",
+    "Lawmakers of both parties said in interviews that they were aware of the risk, but few of them were ready "
+    "to propose cuts to popular programmes or higher taxes in a year in which every seat in the house is open.",
+]
+
+
+def test_a_short_part_of_the_article_after_a_chart_comes_back() -> None:
+    """A chart's labels cut the article; the part after it is weak beside the rest, but its
+    paragraphs follow one another at the body's depth like the article's own."""
+    text = dump(MENU, *paragraphs(LONG + BODY[:2]), CHART, *paragraphs(MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == LONG + BODY[:2] + MORE
+
+
+def test_teasers_after_the_article_are_not_more_of_it() -> None:
+    """Each teaser's blurb sits under its own headline, so none follow one another: however
+    strong their prose, they are not the rest of the article."""
+    teasers = [["Apple patches security holes"], [LONG[0]], ["Former chief criticises the law"], [LONG[1]],
+               ["Orders of the new watch are delayed"], [LONG[2]]]
+    text = dump(MENU, *paragraphs(BODY + MORE), MENU + MENU, *teasers, MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
