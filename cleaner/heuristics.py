@@ -82,6 +82,9 @@ SENTENCE_INNER = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？][」
 SYMBOLS = re.compile(r"[{}()\[\];=<>*/\\#$%^~`_│─+]")
 CODE_RUN_SHARE = 0.25  # a run of short lines with this share of code lines is a code listing
 CODE_SHARE = 0.08      # lines with this share of symbols and digits are code or data, not links
+CODE_MARK = re.compile(r"[{}()\[\];=<>\\$^~`│─]|[,(]\s*$")  # one programming symbol, or a line ending like code
+COUNTED = re.compile(r"\s+\((?:[\d,.:]+|\w{1,12})\)\s*$")  # "Politics (12)", "Interview (4:08)", "Report (PDF)": not code
+LISTING_SHARE = 0.5    # a run of short lines this many of which carry a programming symbol is a listing
 SEPARATORS = re.compile(r"\s[|•·»/]\s")
 COMMENT_CATEGORIES = frozenset({"comments"})
 FURNITURE_CATEGORIES = frozenset({"related"})  # removed by the rules; weighs against the run like a link line
@@ -185,15 +188,28 @@ def _mark_lists_and_repeats(blocks: list[Block], shapes: list[Shape | None]) -> 
             prose = _introduced(blocks, shapes, start, end) or _reads_as_prose(blocks, shapes, start, closed)
             if prose and closed > end and last is not None:
                 last.prose = True
+            listing = not prose and _listing(blocks, shapes, start, end)
             for shape_ in run:
-                shape_.linkish = not shape_.code and not prose
+                shape_.linkish = not shape_.code and not prose and not listing
                 shape_.prose = prose
+                shape_.code = shape_.code or listing
         start = end + 1
     for block, shape_ in zip(blocks, shapes):
         if shape_ is not None and shape_.words <= REPEAT_MAX_WORDS and not shape_.code:
             shape_.repeated = seen[" ".join(block.text.casefold().split())] > 1
         if shape_ is not None and shape_.separators >= 2 and not shape_.sentence:
             shape_.linkish = True
+
+
+def _listing(blocks: list[Block], shapes: list[Shape | None], start: int, end: int) -> bool:
+    """Is this run of short lines (not a stanza) a program listing? Most of its lines hold a
+    programming symbol or end like code ("," or "("), though few are dense enough with symbols
+    to be code alone: "WITH series AS (", "FROM series,", ")". Menus and link lists hold almost
+    none; a count, a duration or a format in brackets after an entry ("Politics (12)", "Interview
+    (4:08)", "Report (PDF)") is not one."""
+    lines = [b.text for b, s in zip(blocks[start:end], shapes[start:end]) if s is not None]
+    marked = sum(bool(CODE_MARK.search(COUNTED.sub("", line))) for line in lines)
+    return bool(lines) and marked >= LISTING_SHARE * len(lines)
 
 
 def _introduced(blocks: list[Block], shapes: list[Shape | None], start: int, end: int) -> bool:

@@ -455,3 +455,14 @@ def test_teasers_after_the_article_are_not_more_of_it() -> None:
     text = dump(MENU, *paragraphs(BODY + MORE), MENU + MENU, *teasers, MENU)
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY + MORE
+
+
+def test_a_program_listing_is_not_a_link_list() -> None:
+    """Lines of a query are short and unpunctuated like a menu's, and few are dense enough with
+    symbols to be code alone ("SELECT", "FROM"); most carry one, which no menu does."""
+    listing = ["WITH series AS (", "SELECT *", "FROM unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n", "),",
+               "bounds AS (", "SELECT", "avg(n) - stddev(n) AS lower_bound,", "FROM", "series", ")", "SELECT",
+               "n,", "FROM", "series,", "bounds;"]
+    text = dump(MENU, *paragraphs(BODY[:2]), listing, *paragraphs(BODY[2:] + MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY[:2] + listing + BODY[2:] + MORE
