@@ -89,14 +89,17 @@ def _reads_as_prose(text: str) -> bool:
 def _highlight_items(blocks: list[Block], matches: list[Match | None], start: int) -> list[Block]:
     """Items of a key-points box: the bullets that follow, else the lines directly under it.
 
-    Blocks that will not be in the text (an ad marker, a credit) are stepped over, so the
-    box is read the same way in the input and in the clean text (idempotence).
+    Blocks that will not be in the text (an ad marker, a credit, the caption a credit
+    follows) are stepped over, so the box is read the same way in the input and in the
+    clean text (idempotence).
     """
     items: list[Block] = []
     bulleted: bool | None = None
     for index in range(start + 1, len(blocks)):
         block, found = blocks[index], matches[index]
         if block.verdict != BODY or (found is not None and found[0].action != "keep"):
+            continue
+        if index + 1 < len(blocks) and _is_credit(matches[index + 1]):
             continue
         if bulleted is None:
             bulleted = bool(block.bullet)

@@ -70,3 +70,14 @@ def test_cli_never_modifies_input(tmp_path: Path, data: bytes) -> None:
     before = path.stat().st_mtime_ns
     assert main(["clean", str(path), "-o", str(tmp_path / "out.txt")]) in (0, 1)
     assert path.read_bytes() == data and path.stat().st_mtime_ns == before
+
+
+def test_highlights_box_with_an_image_between_header_and_items_is_read_once() -> None:
+    """Found by hypothesis: the caption a credit follows sat between a box header and its
+    bullets, so the box was seen only once the caption had moved to `images` (second pass)."""
+    text = ("Highlights\n\nWhat Happens Next\nImage credits: Jane Doe / Reuters\n"
+            "• A bullet point about the bridge.")
+    once = cleaner.clean(text, kind="text")
+    assert once.highlights == ["A bullet point about the bridge."]
+    assert [image["caption"] for image in once.images] == ["What Happens Next"]
+    assert cleaner.clean(once.text, kind="text").text == once.text
