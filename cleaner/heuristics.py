@@ -315,6 +315,8 @@ def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
             if (level is not None and block.indent != level) or shape_.gallery:
                 weight *= OFF_LEVEL_WEIGHT
             scores.append(min(shape_.chars, 2000) * weight)
+        elif block.cell:
+            scores.append(0.0)  # another column's cell beside a paragraph: it neither ends the run nor adds to it
         elif shape_.bad or shape_.repeated:
             scores.append(-(min(shape_.chars, 200) + BAD_PENALTY))
         else:
@@ -341,6 +343,8 @@ def _headline_start(blocks: list[Block], shapes: list[Shape | None], start: int)
     taken = 0
     while index > 0 and taken < TITLE_LOOKBACK:
         shape_ = shapes[index - 1]
+        if _same_row(blocks[index - 1], blocks[start]):
+            break  # beside the first paragraph, in another column: not above it
         if shape_ is None:
             if blocks[index - 1].verdict == REMOVED:
                 break
@@ -352,6 +356,11 @@ def _headline_start(blocks: list[Block], shapes: list[Shape | None], start: int)
         index -= 1
         taken += 1
     return index
+
+
+def _same_row(block: Block, other: Block) -> bool:
+    """Are the two blocks cells of one table row (one line of the dump)?"""
+    return block.cell and other.cell and block.where.split(",")[0] == other.where.split(",")[0]
 
 
 def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int],

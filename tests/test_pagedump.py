@@ -119,3 +119,22 @@ def test_a_table_row_without_prose_is_not_cut() -> None:
     menu_and_date = "    Email this article          Printer friendly format          January 11, 2008"
     assert row_cells(menu_and_date, normalise_line(menu_and_date), _language) is None
 
+
+def test_the_other_columns_cells_do_not_break_the_article_run() -> None:
+    # Long capitalised teasers beside short paragraphs: judged as menu lines, each would outweigh
+    # the paragraph on its row and cut the article into pieces.
+    teasers = ["Startup Reveals First Android Apps For Older Phones", "Emerging Tech Flash Archive By Teresa Von Fuchs",
+               "Renegade Airwaves In The Enterprise Webcast Series", "Verizon Chief Technology Officer Dick Lynch Speaks",
+               "Alternative Power Generation For Remote Cell Towers", "Location Based Search Comes To Mobile Handsets"]
+    short = ["The ferry link to Pine Island reopened on Monday after the storm.",
+             "Engineers worked through the weekend to fit the new pontoons.",
+             "People there had been cut off from the hospital and their jobs.",
+             "A small boat carried up to forty people a day in the meantime.",
+             "The operator said the timetable would be back to normal on Tuesday.",
+             "The repairs cost about £380,000 and a review will follow in May."]
+    lines = ["Lakeside Courier", "Home | News | Sport | Business | Contact", "News", "Sport", "Business", "Culture", ""]
+    lines += [teaser.ljust(60) + sentence for teaser, sentence in zip(teasers, short)]
+    lines += ["", "About us | Advertise | Privacy policy | Terms of use", "Weather", "Travel", "Jobs"]
+    page = "\n".join(lines) + "\n"
+    result = cleaner.clean(page, kind="text")
+    assert result.text.split("\n\n") == short  # the first row's teaser is beside the article, not its headline
