@@ -30,6 +30,7 @@ from .document import BODY, REMOVED, Block, Document
 from .gallery import galleries
 from .headline import find_headline
 from .language import detect_language, stopword_density, tokens
+from .markup import leaked_markup
 from .prose import title_case_share
 
 NAV_LIST = "heuristic.nav-list"
@@ -37,6 +38,7 @@ REPEATED = "heuristic.repeated"
 OUTSIDE = "heuristic.outside-body"
 COMMENTS = "heuristic.comments"
 GALLERY = "heuristic.gallery"
+MARKUP = "heuristic.markup"
 
 # Shapes of a line.
 SHORT_WORDS = 6        # a line of at most this many words and no sentence end is "short"
@@ -507,8 +509,10 @@ def classify_blocks(doc: Document) -> None:
     slides = [index for index in range(len(blocks)) if shapes[index] is not None and shapes[index].gallery]
     for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end) + slides:
         inside[index] = False
+    markup = set(leaked_markup(blocks, shapes, head, end))
+    heading -= markup
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
-        if shape_ is None or index in heading or (inside[index] and not shape_.linkish):
+        if shape_ is None or index in heading or (inside[index] and not shape_.linkish and index not in markup):
             continue
         if shape_.linkish:
             block.decide(REMOVED, NAV_LIST, "navigation")
@@ -516,6 +520,8 @@ def classify_blocks(doc: Document) -> None:
             block.decide(REMOVED, REPEATED, "boilerplate")
         elif shape_.gallery:
             block.decide(REMOVED, GALLERY, "gallery")
+        elif index in markup:
+            block.decide(REMOVED, MARKUP, "code")
         elif index >= thread and index >= end:
             block.decide(REMOVED, COMMENTS, "comments")
         else:
