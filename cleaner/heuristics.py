@@ -464,6 +464,13 @@ def _interleaved(shapes: list[Shape | None], start: int, end: int) -> list[int]:
     return between if len(between) >= INTERLEAVED_MIN and len(between) >= INTERLEAVED_SHARE * paragraphs else []
 
 
+def _long_nav(shapes: list[Shape | None], start: int, end: int) -> list[int]:
+    """Lines inside the run that read as navigation and are too long to be the article's
+    headings: a tag cloud, a stock list, a teaser printed several times over."""
+    return [index for index in range(start, end)
+            if (shape_ := shapes[index]) is not None and shape_.bad and shape_.words > LIST_LINE_WORDS]
+
+
 def classify_blocks(doc: Document) -> None:
     """Mark the non-body blocks of a whole-page text dump REMOVED, in place.
 
@@ -507,7 +514,8 @@ def classify_blocks(doc: Document) -> None:
         start = head
         shapes = [None if inside[i] else s for i, s in enumerate(shapes)]
     slides = [index for index in range(len(blocks)) if shapes[index] is not None and shapes[index].gallery]
-    for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end) + slides:
+    for index in (_other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end) + slides
+                  + _long_nav(shapes, start, end)):
         inside[index] = False
     markup = set(leaked_markup(blocks, shapes, head, end))
     heading -= markup
