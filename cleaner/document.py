@@ -43,6 +43,7 @@ class Block:
     image: dict[str, Any] | None = None  # an HTML figure anchored at this block
     part: int = 0  # a piece of a giant page-dump line cut up for judging: its number (1, 2, ...)
     continues: bool = False  # such a piece goes on the paragraph (table cell) of the piece before it
+    cell: bool = False  # one cell of a table row that holds a paragraph beside other cells
 
     def decide(self, verdict: str, rule: str, category: str) -> None:
         self.verdict, self.rule, self.category = verdict, rule, category

@@ -31,6 +31,7 @@ from .document import BODY, REMOVED, Block, Document
 from .gallery import galleries
 from .headline import find_headline
 from .language import detect_language, stopword_density, tokens
+from .markup import leaked_markup
 from .prose import title_case_share
 
 NAV_LIST = "heuristic.nav-list"
@@ -38,6 +39,7 @@ REPEATED = "heuristic.repeated"
 OUTSIDE = "heuristic.outside-body"
 COMMENTS = "heuristic.comments"
 GALLERY = "heuristic.gallery"
+MARKUP = "heuristic.markup"
 
 # Shapes of a line.
 SHORT_WORDS = 6        # a line of at most this many words and no sentence end is "short"
@@ -337,6 +339,8 @@ def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
             if (level is not None and block.indent != level) or shape_.gallery:
                 weight *= OFF_LEVEL_WEIGHT
             scores.append(min(shape_.chars, 2000) * weight)
+        elif block.cell:
+            scores.append(0.0)  # another column's cell beside a paragraph: it neither ends the run nor adds to it
         elif shape_.bad or shape_.repeated:
             scores.append(-(min(shape_.chars, 200) + BAD_PENALTY))
         else:
@@ -363,6 +367,8 @@ def _headline_start(blocks: list[Block], shapes: list[Shape | None], start: int)
     taken = 0
     while index > 0 and taken < TITLE_LOOKBACK:
         shape_ = shapes[index - 1]
+        if _same_row(blocks[index - 1], blocks[start]):
+            break  # beside the first paragraph, in another column: not above it
         if shape_ is None:
             if blocks[index - 1].verdict == REMOVED:
                 break
@@ -374,6 +380,11 @@ def _headline_start(blocks: list[Block], shapes: list[Shape | None], start: int)
         index -= 1
         taken += 1
     return index
+
+
+def _same_row(block: Block, other: Block) -> bool:
+    """Are the two blocks cells of one table row (one line of the dump)?"""
+    return block.cell and other.cell and block.where.split(",")[0] == other.where.split(",")[0]
 
 
 def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
@@ -499,6 +510,13 @@ def _interleaved(shapes: list[Shape | None], start: int, end: int) -> list[int]:
     return between if len(between) >= INTERLEAVED_MIN and len(between) >= INTERLEAVED_SHARE * paragraphs else []
 
 
+def _long_nav(shapes: list[Shape | None], start: int, end: int) -> list[int]:
+    """Lines inside the run that read as navigation and are too long to be the article's
+    headings: a tag cloud, a stock list, a teaser printed several times over."""
+    return [index for index in range(start, end)
+            if (shape_ := shapes[index]) is not None and shape_.bad and shape_.words > LIST_LINE_WORDS]
+
+
 def classify_blocks(doc: Document) -> None:
     """Mark the non-body blocks of a whole-page text dump REMOVED, in place.
 
@@ -543,10 +561,13 @@ def classify_blocks(doc: Document) -> None:
         start = head
         shapes = [None if inside[i] else s for i, s in enumerate(shapes)]
     slides = [index for index in range(len(blocks)) if shapes[index] is not None and shapes[index].gallery]
-    for index in _other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end) + slides:
+    for index in (_other_column(blocks, shapes, start, end, level) + _interleaved(shapes, start, end) + slides
+                  + _long_nav(shapes, start, end)):
         inside[index] = False
+    markup = set(leaked_markup(blocks, shapes, head, end))
+    heading -= markup
     for index, (block, shape_) in enumerate(zip(blocks, shapes)):
-        if shape_ is None or index in heading or (inside[index] and not shape_.linkish):
+        if shape_ is None or index in heading or (inside[index] and not shape_.linkish and index not in markup):
             continue
         if shape_.linkish:
             block.decide(REMOVED, NAV_LIST, "navigation")
@@ -554,6 +575,8 @@ def classify_blocks(doc: Document) -> None:
             block.decide(REMOVED, REPEATED, "boilerplate")
         elif shape_.gallery:
             block.decide(REMOVED, GALLERY, "gallery")
+        elif index in markup:
+            block.decide(REMOVED, MARKUP, "code")
         elif index >= thread and index >= end:
             block.decide(REMOVED, COMMENTS, "comments")
         else:

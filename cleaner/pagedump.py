@@ -27,6 +27,9 @@ from .prose import ends_sentence, title_case_share
 
 LONG_LINE = 800        # a line shorter than this (in characters, spaces collapsed) is never cut
 PADDING = re.compile(r"[^\S\u00a0\u202f\u2007]{3,}")  # a run of padding between two table cells
+# A table cell: text up to the next padding (non-breaking spaces are text).
+CELL = re.compile(r"(?:\S|[\u00a0\u202f\u2007])+(?:[^\S\u00a0\u202f\u2007]{1,2}(?:\S|[\u00a0\u202f\u2007])+)*")
+TAB = 4                # a tab counts this many columns (as in a line's indentation)
 # A sentence ends at . ! ? … (closing quotes and brackets after it) before a space.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?= )")
 # A menu separator with a space on each side ("Home | News", "» Next story", "* Latest").
@@ -55,6 +58,24 @@ def segment_line(raw: str, line: str, language: Callable[[], str | None]) -> lis
     if len(cells) < 2 and not _reads_as_dump([s for cell in stretches for s in cell], line, language()):
         return None
     return [(piece, index > 0) for cell in stretches for index, piece in enumerate(cell)]
+
+
+def row_cells(raw: str, line: str, language: Callable[[], str | None]) -> list[tuple[str, int]] | None:
+    """The cells of a table row that holds a paragraph of prose beside other cells, each with
+    the column it starts at; None for any other line.
+
+    A table layout renders a page's columns side by side: a menu entry or a section name of
+    the left column ends up on the line of the article's paragraph in the right column
+    ("* Markets      Cecilia Sarkozy, who sued ..."). Kept whole, the line glues the menu entry
+    to the paragraph. Cut, each cell is judged on its own, at the depth of its column. A row
+    with no prose in it (a data table, a menu laid out across) stays one line.
+    """
+    if len(line) >= LONG_LINE or not PADDING.search(raw.strip()):
+        return None
+    cells = [(match.group(), match.start()) for match in CELL.finditer(raw.expandtabs(TAB))]
+    if len(cells) < 2 or not any(_prose(" ".join(cell.split()), language()) for cell, _ in cells):
+        return None
+    return cells
 
 
 def split_separator(piece: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ import re
 from typing import Callable
 
 from .document import BODY, Block, Document
-from .pagedump import document_language, segment_line, split_separator
+from .pagedump import document_language, row_cells, segment_line, split_separator
 from .prose import ends_sentence, words
 
 BULLET = re.compile(r"(?P<mark>[•·▪►◦‣⁃●○■□➢➤✓✔–—*+-]|\d{1,3}[.)])\s+(?=\S)")
@@ -81,6 +81,15 @@ def read_text(text: str, *, url: str | None = None,
     for number, line in enumerate(lines, 1):
         if not line:
             gap, previous = True, ""
+            continue
+        cells = row_cells(raw_lines[number - 1], line, language)
+        if cells:
+            for part, (cell, column) in enumerate(cells, 1):
+                mark, body = split_bullet(normalise_line(cell))
+                blocks.append(Block(text=body, where=f"line {number}, part {part}", kind="item" if mark else "paragraph",
+                                    bullet=mark, gap_before=gap and part == 1, indent=column, part=part,
+                                    cell=True))
+            gap, previous = False, ""
             continue
         pieces = segment_line(raw_lines[number - 1], line, language)
         if pieces:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import cleaner
-from cleaner.pagedump import segment_line
+from cleaner.pagedump import row_cells, segment_line
 from cleaner.text import normalise_line
 
 from properties import assert_conserves, assert_invents_nothing, assert_lines_covered
@@ -82,3 +82,59 @@ def test_explain_names_the_pieces(tmp_path, capsys) -> None:  # type: ignore[no-
     assert main(["explain", str(path)]) == 0
     out = capsys.readouterr().out
     assert "line 1, parts " in out and "heuristic." in out
+
+
+def _table_layout_page() -> str:
+    """A 2007-style table layout: the left column's menu shares lines with the article's paragraphs."""
+    menu = ["News", "Sport", "Business", "Culture", "Weather", "Travel"]
+    lines = ["Lakeside Courier", "Home | News | Sport | Business | Contact", "",
+             " " * 40 + "Ferry service to Pine Island resumes", " " * 40 + SENTENCES[0]]
+    for entry, sentence in zip(menu, SENTENCES[1:7]):
+        lines.append(f"    * {entry}".ljust(40) + sentence + "   ")
+    lines += [" " * 40 + SENTENCES[7], "", "About us | Advertise | Privacy policy | Terms of use",
+              "School buses cancelled as roads flood", "Harbour fish market to open on Sundays",
+              "New cycle path links the two bridges", "Mayor opens the restored lighthouse"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_table_row_is_cut_into_its_cells_so_the_menu_beside_the_article_goes() -> None:
+    page = _table_layout_page()
+    result = cleaner.clean(page, kind="text")
+    paragraphs = result.text.split("\n\n")
+    for sentence in SENTENCES:
+        assert sentence in paragraphs  # each paragraph alone: no menu entry glued to its start
+    for entry in ("Sport", "Culture", "Weather", "Travel"):
+        assert entry not in paragraphs
+    removed = [r for r in result.removed if r["text"] in ("Sport", "Culture", "Weather")]
+    assert removed and all(r["rule"].startswith("heuristic.") and ", part 1" in r["where"] for r in removed)
+    assert_invents_nothing(page, result)
+    assert_conserves(result)
+    assert_lines_covered(page, result)
+    assert cleaner.clean(result.text, kind="text").text == result.text
+
+
+def test_a_table_row_without_prose_is_not_cut() -> None:
+    row = "Arsenal       12    3    4       Chelsea      11    5    3"
+    assert row_cells(row, normalise_line(row), _language) is None
+    menu_and_date = "    Email this article          Printer friendly format          January 11, 2008"
+    assert row_cells(menu_and_date, normalise_line(menu_and_date), _language) is None
+
+
+def test_the_other_columns_cells_do_not_break_the_article_run() -> None:
+    # Long capitalised teasers beside short paragraphs: judged as menu lines, each would outweigh
+    # the paragraph on its row and cut the article into pieces.
+    teasers = ["Startup Reveals First Android Apps For Older Phones", "Emerging Tech Flash Archive By Teresa Von Fuchs",
+               "Renegade Airwaves In The Enterprise Webcast Series", "Verizon Chief Technology Officer Dick Lynch Speaks",
+               "Alternative Power Generation For Remote Cell Towers", "Location Based Search Comes To Mobile Handsets"]
+    short = ["The ferry link to Pine Island reopened on Monday after the storm.",
+             "Engineers worked through the weekend to fit the new pontoons.",
+             "People there had been cut off from the hospital and their jobs.",
+             "A small boat carried up to forty people a day in the meantime.",
+             "The operator said the timetable would be back to normal on Tuesday.",
+             "The repairs cost about £380,000 and a review will follow in May."]
+    lines = ["Lakeside Courier", "Home | News | Sport | Business | Contact", "News", "Sport", "Business", "Culture", ""]
+    lines += [teaser.ljust(60) + sentence for teaser, sentence in zip(teasers, short)]
+    lines += ["", "About us | Advertise | Privacy policy | Terms of use", "Weather", "Travel", "Jobs"]
+    page = "\n".join(lines) + "\n"
+    result = cleaner.clean(page, kind="text")
+    assert result.text.split("\n\n") == short  # the first row's teaser is beside the article, not its headline
