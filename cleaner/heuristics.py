@@ -30,7 +30,7 @@ from typing import Callable
 from .document import BODY, REMOVED, Block, Document
 from .gallery import galleries
 from .headline import find_headline
-from .language import detect_language, stopword_density, tokens
+from .language import detect_page_language, stopword_density, tokens
 from .prose import title_case_share
 
 NAV_LIST = "heuristic.nav-list"
@@ -511,7 +511,7 @@ def classify_blocks(doc: Document) -> None:
     undecided = [b for b in blocks if b.verdict == BODY and b.rule is None]
     if len(undecided) < DUMP_MIN_LINKS:
         return
-    language = detect_language(" ".join(b.text for b in undecided))
+    language = detect_page_language([b.text for b in undecided])
     shapes: list[Shape | None] = [shape(b, language) if b.verdict == BODY and b.rule is None else None
                                   for b in blocks]
     _mark_lists_and_repeats(blocks, shapes)
