@@ -30,7 +30,7 @@ from typing import Callable
 from .document import BODY, REMOVED, Block, Document
 from .gallery import galleries
 from .headline import find_headline
-from .language import detect_language, stopword_density, tokens
+from .language import detect_page_language, stopword_density, tokens
 from .markup import leaked_markup
 from .prose import title_case_share
 
@@ -77,6 +77,7 @@ ISLAND_TEASERS = 3     # this many paragraphs none of which follow one another a
 TITLE_LOOKBACK = 3     # blocks before the run searched for the article's headline
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2
+CJK_PARAGRAPH = GOOD_WORDS * CJK_CHARS_PER_WORD  # ideographs in a line as long as body prose: prose with or without a full stop
 STANZA_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 PROSE_STOP = 0.3       # short lines joined must be clearly prose (a stanza), not a tag line
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
@@ -121,6 +122,7 @@ class Shape:
     linkish: bool = False
     prose: bool = False  # part of lines that read as prose together, or of a list a sentence announced
     gallery: bool = False  # a slideshow's caption: prose that counts like another column's
+    clauses: bool = False  # Chinese, Japanese or Korean as long as body prose, its clauses parted by spaces, not stops
 
     @property
     def good(self) -> bool:
@@ -131,8 +133,10 @@ class Shape:
             return False  # code is not prose; a repeated line is a heading at best (or a TOC entry)
         if self.stop is not None:
             return self.words >= GOOD_WORDS and self.stop >= GOOD_STOP
-        # Unknown language: fall back to length and sentence punctuation.
-        return (self.words >= GOOD_WORDS or self.chars >= 60) and self.sentence
+        # Unknown language: fall back to length and sentence punctuation. A line of Chinese or
+        # Japanese that long is prose without it: bloggers part clauses with spaces and line breaks,
+        # while headlines and menu entries are far shorter.
+        return (self.words >= GOOD_WORDS or self.chars >= 60) and (self.sentence or self.clauses)
 
     @property
     def bad(self) -> bool:
@@ -152,7 +156,7 @@ def shape(block: Block, language: str | None) -> Shape:
     lowered = tokens(text)
     raw_words = text.split()
     count = max(len(lowered), len(raw_words)) if lowered else len(raw_words)
-    cjk = False  # written mostly in Chinese, Japanese or Korean: no capitals to tell a headline by
+    cjk, ideographs = False, 0  # written mostly in Chinese, Japanese or Korean: no capitals to tell a headline by
     if not text.isascii():
         ideographs = len(CJK.findall(text))  # Chinese, Japanese, Korean: no spaces between words
         cjk = ideographs * 2 >= len(text)
@@ -164,6 +168,7 @@ def shape(block: Block, language: str | None) -> Shape:
         sentence=sentence, short=count <= SHORT_WORDS and not sentence,
         title=title_case_share(raw_words) if count >= 3 and not cjk else 0.0,
         separators=len(SEPARATORS.findall(text)), code=_code_like(text), language=language,
+        clauses=cjk and ideographs >= CJK_PARAGRAPH,
     )
 
 
@@ -529,7 +534,7 @@ def classify_blocks(doc: Document) -> None:
     undecided = [b for b in blocks if b.verdict == BODY and b.rule is None]
     if len(undecided) < DUMP_MIN_LINKS:
         return
-    language = detect_language(" ".join(b.text for b in undecided))
+    language = detect_page_language([b.text for b in undecided])
     shapes: list[Shape | None] = [shape(b, language) if b.verdict == BODY and b.rule is None else None
                                   for b in blocks]
     _mark_lists_and_repeats(blocks, shapes)

@@ -25,6 +25,7 @@ TOKEN = re.compile(r"[^\W\d_]+")
 MIN_SHARE = 0.2
 MIN_MARGIN = 1.3
 SAMPLE_CHARS = 20_000
+PROSE_LINE_TOKENS = 10  # a page's language is read from its lines of at least this many words first
 
 
 def _read_list(code: str) -> str:
@@ -78,6 +79,17 @@ def detect_language(text: str) -> str | None:
     if top < MIN_SHARE * len(words) or top < MIN_MARGIN * second:
         return None
     return best
+
+
+def detect_page_language(lines: list[str]) -> str | None:
+    """The language of a whole page's lines: read from its longer lines first.
+
+    A page dump can open with thousands of characters of menus and link lists, which hold
+    few stop words of any language and may fill the whole sample; its prose lines name the
+    language. Only when they do not (too few, or no list fits) are all lines read.
+    """
+    prose = [line for line in lines if len(TOKEN.findall(line)) >= PROSE_LINE_TOKENS]
+    return (detect_language(" ".join(prose)) if prose else None) or detect_language(" ".join(lines))
 
 
 def stopword_density(words: list[str], code: str | None) -> float | None:
