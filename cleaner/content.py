@@ -3,7 +3,8 @@
 Scores flow upwards from prose: each paragraph gives points (for its length and commas,
 discounted by its share of link text) to the element that holds it and, diminishing, to
 the elements above that. The best-scoring element, discounted by its link density, is the
-article; siblings that score near it join it. Inside it, boxes that read like navigation,
+article, unless it does not hold the prose right below the page's headline and the box
+that does scores nearly as well; siblings that score near it join it. Inside it, boxes that read like navigation,
 link lists or comment sections are dropped. Every dropped block gets a heuristic id so the
 manifest can say why it is gone.
 """
@@ -52,6 +53,8 @@ MIN_PROSE = 25
 LEVEL_DIVISORS = (1.0, 2.0, 6.0, 12.0)
 HEADLINE_REACH = 12
 DATELINE_REACH = 6  # blocks right above the headline where a date line is its furniture
+ANCHOR_REACH = 8  # blocks below the headline where its article's prose starts
+ANCHOR_SHARE = 0.5  # of the winner's score and prose that the box below the headline needs
 ASCEND_GAIN = 1.5  # the parent must hold this much more prose than the winner
 ASCEND_MAX_LINKS = 0.25
 ASCEND_REACH = 6
@@ -208,11 +211,22 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
         if spared:
             points = _points(segments, body, spared)
             totals = _totals(segments, body, points)
+    headline = _headline(segments, title)
+    if headline is not None:
+        # A box around the page's headline is the article's or the layout's, whatever its
+        # name says ("share_wrapper" around a whole story): its prose scores.
+        boxed = frozenset(el for el in segments[headline].owner.iterancestors() if el is not body and unlikely(el))
+        if boxed:
+            spared = spared | boxed
+            points = _points(segments, body, spared)
+            totals = _totals(segments, body, points)
     _score(segments, totals, body, points)
     candidates = [(el, t) for el, t in totals.items() if t.base is not None]
     if not candidates:
         return [None] * len(segments)
     top, best = max(candidates, key=lambda pair: (_final(pair[1]), pair[1].chars))
+    if headline is not None:
+        top, best = _anchored(top, best, headline, segments, points, totals)
     top, best = _ascend(top, best, totals, body, spared)
     roots = _with_siblings(top, best, totals, segments)
     for root in roots:
@@ -221,6 +235,50 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
     _prune(roots, totals, segments, verdicts, {top, *top.iterancestors(), *spared})
     _keep_headline(segments, verdicts, title, body)
     return verdicts
+
+
+def _headline(segments: list[Segment], title: str | None) -> int | None:
+    """The heading that repeats the page's title, the most prominent first (a teaser list
+    may repeat it lower down, as a smaller heading)."""
+    if not title:
+        return None
+    wanted = fold(title)
+    found = [i for i, seg in enumerate(segments) if seg.block.kind == "heading"
+             and _same_title(fold(seg.block.text), wanted)]
+    return min(found, key=lambda i: (segments[i].block.level, i)) if found else None
+
+
+def _anchored(top: etree._Element, best: Totals, headline: int, segments: list[Segment], points: list[float],
+              totals: dict[etree._Element, Totals]) -> tuple[etree._Element, Totals]:
+    """An article starts right below its headline. When the winner does not hold the first
+    sentence of prose there (a byline or date line is not one), it won on its name
+    ("post-author", "blog-description", "entry" on a teaser) more than on its text: the
+    best box that holds that sentence (and not the winner) takes over if it scores at
+    least half as well and has at least half as much prose.
+
+    A headline inside a list item is a teaser's, not the page's."""
+    if segments[headline].listed:
+        return top, best
+    end = min(headline + ANCHOR_REACH + 1, len(segments))
+    first = next((i for i in range(headline + 1, end) if points[i] and ends_sentence(segments[i].block.text)), None)
+    if first is None or first in best.segments:
+        return top, best
+    above_top = set(top.iterancestors())
+    options = []
+    el: etree._Element | None = segments[first].owner
+    for _ in range(len(LEVEL_DIVISORS) + 1):
+        if el is None or el in above_top:
+            break
+        t = totals.get(el)
+        if t is not None and t.base is not None:
+            options.append((_final(t), el, t))
+        el = el.getparent()
+    if not options:
+        return top, best
+    score, el, t = max(options, key=lambda option: option[0])
+    if score >= ANCHOR_SHARE * _final(best) and t.prose >= ANCHOR_SHARE * best.prose:
+        return el, t
+    return top, best
 
 
 def _layout_wrappers(totals: dict[etree._Element, Totals], body: etree._Element) -> frozenset[etree._Element]:

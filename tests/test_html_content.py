@@ -211,3 +211,30 @@ def test_a_charts_labels_inside_the_article_are_dropped() -> None:
     result = clean(page, kind="html")
     assert "billion" not in result.text and "’17" not in result.text
     assert result.text.count("water went down. (2)") == 2
+
+
+def test_a_share_box_around_the_headline_and_article_is_not_a_share_bar() -> None:
+    """Sites wrap whole stories in boxes named for a script hook ("share_wrapper"): a box
+    that holds the page's headline is the article's, so its prose counts."""
+    page = ("<html><head><title>Flood waters rise</title></head><body>"
+            "<div class='share_wrapper'><div class='article'><h1>Flood waters rise</h1>"
+            f"<div>{_article(8)}</div></div></div>"
+            "<div class='textarea'><p>Gartner's latest report, which ranks the vendors, explains why "
+            "service desks need social collaboration, visual analysis and faster triage.</p></div>"
+            "</body></html>")
+    text = clean(page, kind="html").text
+    assert text.count("sandbags") == 3 and "Gartner" not in text
+
+
+def test_the_prose_below_the_headline_outranks_a_box_that_wins_on_its_name() -> None:
+    """A short post with a few links loses on score to an author box named like content;
+    the article starts below its headline, so the box holding that prose is chosen."""
+    linked = "<a href='/x'>the council's flood map and pump records</a>"
+    page = ("<html><head><title>Flood waters rise</title></head><body><div class='main'>"
+            "<h1>Flood waters rise</h1><div class='entry'><div class='content'>"
+            f"<p>{SENTENCES[0]} See {linked}.</p><p>{SENTENCES[1]} Also {linked}.</p></div></div></div>"
+            "<div class='post-author'><p>Jane Doe writes about weather, rivers, and towns, and lives "
+            "by the sea with two cats.</p></div></body></html>")
+    text = clean(page, kind="html").text
+    assert "sandbags" in text and "new pumps" in text
+    assert "two cats" not in text
