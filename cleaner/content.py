@@ -4,9 +4,9 @@ Scores flow upwards from prose: each paragraph gives points (for its length and 
 discounted by its share of link text) to the element that holds it and, diminishing, to
 the elements above that. The best-scoring element, discounted by its link density, is the
 article, unless it does not hold the prose right below the page's headline and the box
-that does scores nearly as well; siblings that score near it join it. Inside it, boxes that read like navigation,
-link lists or comment sections are dropped. Every dropped block gets a heuristic id so the
-manifest can say why it is gone.
+that does scores nearly as well; siblings that score near it join it. Inside it, boxes
+that read like navigation, link lists or comment sections are dropped. Every dropped
+block gets a heuristic id so the manifest can say why it is gone.
 """
 
 from __future__ import annotations
