@@ -60,6 +60,7 @@ ASCEND_MAX_LINKS = 0.25
 ASCEND_REACH = 6
 TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
 TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
+ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
 WRAPPER_SHARE = 0.6  # a box with this share of the page's text is its layout, whatever its name
 # A box of many tiny labels and no prose is a widget's interface (a video player's
 # "Settings", "Full Screen", "Captions" menus) or a chart's labels ("$900", "billion", "’17"),
@@ -416,7 +417,8 @@ def _prose_alone(t: Totals, el: etree._Element) -> bool:
 def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], segments: list[Segment],
            verdicts: list[str | None], chosen: set[etree._Element]) -> None:
     """Drop the boxes inside the article that are navigation, link lists or comments
-    (never the box that won, nor the wrappers between it and the roots). Lists of other
+    (never the box that won, nor the wrappers between it and the roots, nor a link-dense
+    box that holds most of the chosen prose: a roundup of links is the article). Lists of other
     stories go too, unless they are most of what was chosen (a section front's teasers)."""
     for root in roots:
         teasers: list[Totals] = []
@@ -426,6 +428,8 @@ def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], se
             if t is None or el in chosen or tag not in BOX_TAGS or not t.segments or verdicts[t.segments[0]] is not None:
                 continue
             reason = _box_reason(el, tag, t)
+            if reason == LINKS and root in totals and t.prose > ARTICLE_SHARE * totals[root].prose:
+                reason = None  # most of the article's prose: a links roundup, not a box in it
             if reason:
                 _decide(t, verdicts, reason)
             elif _teasers(t, segments) and not any(set(t.segments) & set(o.segments) for o in teasers):

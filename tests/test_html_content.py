@@ -238,3 +238,19 @@ def test_the_prose_below_the_headline_outranks_a_box_that_wins_on_its_name() -> 
     text = clean(page, kind="html").text
     assert "sandbags" in text and "new pumps" in text
     assert "two cats" not in text
+
+
+def test_a_roundup_of_links_that_is_most_of_the_article_stays() -> None:
+    """A post that is a list of links with a line of comment on each is link-dense and
+    list-shaped like a related box, but it holds most of the article's prose: it is the
+    article, not a box inside it."""
+    items = "".join(
+        f"<li><a href='/s/{n}'>The flood report number {n} from the council of the river towns and the water "
+        "board</a> gives the figures for each street and each house in the town and says what the new pumps "
+        f"did on the night the water came up to the church steps and what the old wall did ({n}).</li>"
+        for n in range(6))
+    page = ("<html><head><title>Weekend links</title></head><body><h1>Weekend links</h1>"
+            f"<div class='article'><div class='x'><p>Links for the weekend:</p><ul>{items}</ul></div>"
+            "<div class='note'><p>Jane Doe writes about rivers, towns and the weather.</p></div></div></body></html>")
+    text = clean(page, kind="html").text
+    assert "Links for the weekend:" in text and "old wall did (5)." in text
