@@ -27,6 +27,7 @@ LINKS = "heuristic.html.link-dense"
 CONTROLS = "heuristic.html.control-labels"
 TEASERS = "heuristic.html.teaser-list"
 DATELINE = "heuristic.html.dateline"  # a date-only line by the headline: its date goes to metadata
+DUPLICATE = "heuristic.html.duplicate"  # a paragraph the article already has (a teaser of itself)
 
 # Names sites give to their article containers, and to everything around them.
 POSITIVE = re.compile(r"article|\bbody|content|entry|main|\bpost|story|text|blog|prose|hentry|column", re.I)
@@ -60,6 +61,8 @@ ASCEND_MAX_LINKS = 0.25
 ASCEND_REACH = 6
 TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
 TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
+REPEAT_MIN_CHARS = 80  # paragraphs this long that come again are copies; short lines ("Photo: AP") recur
+REPEAT_MIN_PARAGRAPHS = 2  # a box of this many such paragraphs, all found again further down, is a copy
 ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
 WRAPPER_SHARE = 0.6  # a box with this share of the page's text is its layout, whatever its name
 # A box of many tiny labels and no prose is a widget's interface (a video player's
@@ -235,7 +238,30 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
             verdicts[index] = None
     _prune(roots, totals, segments, verdicts, {top, *top.iterancestors(), *spared})
     _keep_headline(segments, verdicts, title, body)
+    _drop_repeats(segments, verdicts)
     return verdicts
+
+
+def _drop_repeats(segments: list[Segment], verdicts: list[str | None]) -> None:
+    """A box whose paragraphs all come again further down, in another box, is a copy of
+    the story's opening: a snippet shown above it (a teaser for subscribers, a print
+    summary). The copy goes, the story stays. Paragraphs repeated inside one box are the
+    author's and stay."""
+    boxes: dict[etree._Element, list[int]] = {}
+    for index, seg in enumerate(segments):
+        if verdicts[index] is None and seg.chars >= REPEAT_MIN_CHARS and seg.block.kind in ("paragraph", "quote"):
+            boxes.setdefault(seg.owner.getparent(), []).append(index)
+    if len(boxes) < 2:
+        return
+    later: dict[str, int] = {}  # paragraph -> the last box (by its first block) that holds it
+    for indexes in boxes.values():
+        for index in indexes:
+            later[fold(segments[index].block.text)] = indexes[0]
+    for indexes in boxes.values():
+        if len(indexes) >= REPEAT_MIN_PARAGRAPHS and all(
+                later[fold(segments[i].block.text)] > indexes[0] for i in indexes):
+            for index in indexes:
+                verdicts[index] = DUPLICATE
 
 
 def _headline(segments: list[Segment], title: str | None) -> int | None:

@@ -254,3 +254,17 @@ def test_a_roundup_of_links_that_is_most_of_the_article_stays() -> None:
             "<div class='note'><p>Jane Doe writes about rivers, towns and the weather.</p></div></div></body></html>")
     text = clean(page, kind="html").text
     assert "Links for the weekend:" in text and "old wall did (5)." in text
+
+
+def test_a_snippet_box_that_repeats_the_storys_opening_goes() -> None:
+    snippet = f"<div class='snippet'><p>{SENTENCES[0]}</p><p>{SENTENCES[1]}</p></div>"
+    page = (f"<html><body><article>{snippet}<div class='full'><p>{SENTENCES[0]}</p><p>{SENTENCES[1]}</p>"
+            f"{_article(4)}</div></article></body></html>")
+    result = clean(page, kind="html")
+    assert result.text.count("new pumps, installed last spring, could not keep pace with the rain.\n") == 1
+    assert "heuristic.html.duplicate" in _rules(result)
+
+
+def test_a_paragraph_repeated_in_its_own_box_stays() -> None:
+    page = f"<html><body><article><p>{SENTENCES[0]}</p><p>{SENTENCES[0]}</p>{_article(3)}</article></body></html>"
+    assert clean(page, kind="html").text.count("moving furniture upstairs.\n") == 2
