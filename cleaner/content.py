@@ -39,7 +39,9 @@ NEGATIVE = re.compile(
 # Boxes inside an article that are never part of it, whatever else their name says.
 NEVER = re.compile(r"(?<![a-z])(comment|disqus|respond(?![a-z])|share(?!d|holder)|sharing|social|related|"
                    r"newsletter|outbrain|taboola|breadcrumb|most-?popular|most-?read|recommend|promo(?![a-z])|"
-                   r"sponsor|advert|sidebar|gallery|slideshow|carousel)", re.I)
+                   r"sponsor|advert|sidebar|gallery|slideshow|carousel|"
+                   r"author-?(?:bio|box|info|description|details)|about-?(?:the-?)?author|postauthor|bio(?![a-z])"
+                   r")", re.I)
 UNLIKELY_TAGS = frozenset({"aside", "nav", "footer"})
 SLUG_ID_WORDS = 3  # ids made from headings ("the-shared-history") say nothing about the box
 LEAF_TAGS = frozenset({"p", "pre", "li", "dt", "dd", "td", "th", "blockquote", "font", "span", "center",

@@ -268,3 +268,12 @@ def test_a_snippet_box_that_repeats_the_storys_opening_goes() -> None:
 def test_a_paragraph_repeated_in_its_own_box_stays() -> None:
     page = f"<html><body><article><p>{SENTENCES[0]}</p><p>{SENTENCES[0]}</p>{_article(3)}</article></body></html>"
     assert clean(page, kind="html").text.count("moving furniture upstairs.\n") == 2
+
+
+def test_an_author_bio_inside_the_article_is_not_the_article() -> None:
+    for name in ("author-bio", "about-the-author", "postauthor", "better-author-box-div", "bio"):
+        page = (f"<html><body><article>{_article(5)}<div class='{name}'><p>Jane Doe is a reporter who has "
+                "covered floods, rivers and town councils for twenty years, and lives by the sea.</p></div>"
+                "</article></body></html>")
+        text = clean(page, kind="html").text
+        assert "sandbags" in text and "twenty years" not in text, name
