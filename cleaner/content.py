@@ -3,9 +3,10 @@
 Scores flow upwards from prose: each paragraph gives points (for its length and commas,
 discounted by its share of link text) to the element that holds it and, diminishing, to
 the elements above that. The best-scoring element, discounted by its link density, is the
-article; siblings that score near it join it. Inside it, boxes that read like navigation,
-link lists or comment sections are dropped. Every dropped block gets a heuristic id so the
-manifest can say why it is gone.
+article, unless it does not hold the prose right below the page's headline and the box
+that does scores nearly as well; siblings that score near it join it. Inside it, boxes
+that read like navigation, link lists or comment sections are dropped. Every dropped
+block gets a heuristic id so the manifest can say why it is gone.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ LINKS = "heuristic.html.link-dense"
 CONTROLS = "heuristic.html.control-labels"
 TEASERS = "heuristic.html.teaser-list"
 DATELINE = "heuristic.html.dateline"  # a date-only line by the headline: its date goes to metadata
+DUPLICATE = "heuristic.html.duplicate"  # a paragraph the article already has (a teaser of itself)
 
 # Names sites give to their article containers, and to everything around them.
 POSITIVE = re.compile(r"article|\bbody|content|entry|main|\bpost|story|text|blog|prose|hentry|column", re.I)
@@ -37,7 +39,9 @@ NEGATIVE = re.compile(
 # Boxes inside an article that are never part of it, whatever else their name says.
 NEVER = re.compile(r"(?<![a-z])(comment|disqus|respond(?![a-z])|share(?!d|holder)|sharing|social|related|"
                    r"newsletter|outbrain|taboola|breadcrumb|most-?popular|most-?read|recommend|promo(?![a-z])|"
-                   r"sponsor|advert|sidebar|gallery|slideshow|carousel)", re.I)
+                   r"sponsor|advert|sidebar|gallery|slideshow|carousel|"
+                   r"author-?(?:bio|box|info|description|details)|about-?(?:the-?)?author|postauthor|bio(?![a-z])"
+                   r")", re.I)
 UNLIKELY_TAGS = frozenset({"aside", "nav", "footer"})
 SLUG_ID_WORDS = 3  # ids made from headings ("the-shared-history") say nothing about the box
 LEAF_TAGS = frozenset({"p", "pre", "li", "dt", "dd", "td", "th", "blockquote", "font", "span", "center",
@@ -52,11 +56,16 @@ MIN_PROSE = 25
 LEVEL_DIVISORS = (1.0, 2.0, 6.0, 12.0)
 HEADLINE_REACH = 12
 DATELINE_REACH = 6  # blocks right above the headline where a date line is its furniture
+ANCHOR_REACH = 8  # blocks below the headline where its article's prose starts
+ANCHOR_SHARE = 0.5  # of the winner's score and prose that the box below the headline needs
 ASCEND_GAIN = 1.5  # the parent must hold this much more prose than the winner
 ASCEND_MAX_LINKS = 0.25
 ASCEND_REACH = 6
 TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
 TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
+REPEAT_MIN_CHARS = 80  # paragraphs this long that come again are copies; short lines ("Photo: AP") recur
+REPEAT_MIN_PARAGRAPHS = 2  # a box of this many such paragraphs, all found again further down, is a copy
+ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
 WRAPPER_SHARE = 0.6  # a box with this share of the page's text is its layout, whatever its name
 # A box of many tiny labels and no prose is a widget's interface (a video player's
 # "Settings", "Full Screen", "Captions" menus) or a chart's labels ("$900", "billion", "’17"),
@@ -208,11 +217,22 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
         if spared:
             points = _points(segments, body, spared)
             totals = _totals(segments, body, points)
+    headline = _headline(segments, title)
+    if headline is not None:
+        # A box around the page's headline is the article's or the layout's, whatever its
+        # name says ("share_wrapper" around a whole story): its prose scores.
+        boxed = frozenset(el for el in segments[headline].owner.iterancestors() if el is not body and unlikely(el))
+        if boxed:
+            spared = spared | boxed
+            points = _points(segments, body, spared)
+            totals = _totals(segments, body, points)
     _score(segments, totals, body, points)
     candidates = [(el, t) for el, t in totals.items() if t.base is not None]
     if not candidates:
         return [None] * len(segments)
     top, best = max(candidates, key=lambda pair: (_final(pair[1]), pair[1].chars))
+    if headline is not None:
+        top, best = _anchored(top, best, headline, segments, points, totals)
     top, best = _ascend(top, best, totals, body, spared)
     roots = _with_siblings(top, best, totals, segments)
     for root in roots:
@@ -220,7 +240,74 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
             verdicts[index] = None
     _prune(roots, totals, segments, verdicts, {top, *top.iterancestors(), *spared})
     _keep_headline(segments, verdicts, title, body)
+    _drop_repeats(segments, verdicts)
     return verdicts
+
+
+def _drop_repeats(segments: list[Segment], verdicts: list[str | None]) -> None:
+    """A box whose paragraphs all come again further down, in another box, is a copy of
+    the story's opening: a snippet shown above it (a teaser for subscribers, a print
+    summary). The copy goes, the story stays. Paragraphs repeated inside one box are the
+    author's and stay."""
+    boxes: dict[etree._Element, list[int]] = {}
+    for index, seg in enumerate(segments):
+        if verdicts[index] is None and seg.chars >= REPEAT_MIN_CHARS and seg.block.kind in ("paragraph", "quote"):
+            boxes.setdefault(seg.owner.getparent(), []).append(index)
+    if len(boxes) < 2:
+        return
+    later: dict[str, int] = {}  # paragraph -> the last box (by its first block) that holds it
+    for indexes in boxes.values():
+        for index in indexes:
+            later[fold(segments[index].block.text)] = indexes[0]
+    for indexes in boxes.values():
+        if len(indexes) >= REPEAT_MIN_PARAGRAPHS and all(
+                later[fold(segments[i].block.text)] > indexes[0] for i in indexes):
+            for index in indexes:
+                verdicts[index] = DUPLICATE
+
+
+def _headline(segments: list[Segment], title: str | None) -> int | None:
+    """The heading that repeats the page's title, the most prominent first (a teaser list
+    may repeat it lower down, as a smaller heading)."""
+    if not title:
+        return None
+    wanted = fold(title)
+    found = [i for i, seg in enumerate(segments) if seg.block.kind == "heading"
+             and _same_title(fold(seg.block.text), wanted)]
+    return min(found, key=lambda i: (segments[i].block.level, i)) if found else None
+
+
+def _anchored(top: etree._Element, best: Totals, headline: int, segments: list[Segment], points: list[float],
+              totals: dict[etree._Element, Totals]) -> tuple[etree._Element, Totals]:
+    """An article starts right below its headline. When the winner does not hold the first
+    sentence of prose there (a byline or date line is not one), it won on its name
+    ("post-author", "blog-description", "entry" on a teaser) more than on its text: the
+    best box that holds that sentence (and not the winner) takes over if it scores at
+    least half as well and has at least half as much prose.
+
+    A headline inside a list item is a teaser's, not the page's."""
+    if segments[headline].listed:
+        return top, best
+    end = min(headline + ANCHOR_REACH + 1, len(segments))
+    first = next((i for i in range(headline + 1, end) if points[i] and ends_sentence(segments[i].block.text)), None)
+    if first is None or first in best.segments:
+        return top, best
+    above_top = set(top.iterancestors())
+    options = []
+    el: etree._Element | None = segments[first].owner
+    for _ in range(len(LEVEL_DIVISORS) + 1):
+        if el is None or el in above_top:
+            break
+        t = totals.get(el)
+        if t is not None and t.base is not None:
+            options.append((_final(t), el, t))
+        el = el.getparent()
+    if not options:
+        return top, best
+    score, el, t = max(options, key=lambda option: option[0])
+    if score >= ANCHOR_SHARE * _final(best) and t.prose >= ANCHOR_SHARE * best.prose:
+        return el, t
+    return top, best
 
 
 def _layout_wrappers(totals: dict[etree._Element, Totals], body: etree._Element) -> frozenset[etree._Element]:
@@ -358,7 +445,8 @@ def _prose_alone(t: Totals, el: etree._Element) -> bool:
 def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], segments: list[Segment],
            verdicts: list[str | None], chosen: set[etree._Element]) -> None:
     """Drop the boxes inside the article that are navigation, link lists or comments
-    (never the box that won, nor the wrappers between it and the roots). Lists of other
+    (never the box that won, nor the wrappers between it and the roots, nor a link-dense
+    box that holds most of the chosen prose: a roundup of links is the article). Lists of other
     stories go too, unless they are most of what was chosen (a section front's teasers)."""
     for root in roots:
         teasers: list[Totals] = []
@@ -368,6 +456,8 @@ def _prune(roots: list[etree._Element], totals: dict[etree._Element, Totals], se
             if t is None or el in chosen or tag not in BOX_TAGS or not t.segments or verdicts[t.segments[0]] is not None:
                 continue
             reason = _box_reason(el, tag, t)
+            if reason == LINKS and root in totals and t.prose > ARTICLE_SHARE * totals[root].prose:
+                reason = None  # most of the article's prose: a links roundup, not a box in it
             if reason:
                 _decide(t, verdicts, reason)
             elif _teasers(t, segments) and not any(set(t.segments) & set(o.segments) for o in teasers):

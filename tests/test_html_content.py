@@ -211,3 +211,69 @@ def test_a_charts_labels_inside_the_article_are_dropped() -> None:
     result = clean(page, kind="html")
     assert "billion" not in result.text and "’17" not in result.text
     assert result.text.count("water went down. (2)") == 2
+
+
+def test_a_share_box_around_the_headline_and_article_is_not_a_share_bar() -> None:
+    """Sites wrap whole stories in boxes named for a script hook ("share_wrapper"): a box
+    that holds the page's headline is the article's, so its prose counts."""
+    page = ("<html><head><title>Flood waters rise</title></head><body>"
+            "<div class='share_wrapper'><div class='article'><h1>Flood waters rise</h1>"
+            f"<div>{_article(8)}</div></div></div>"
+            "<div class='textarea'><p>Gartner's latest report, which ranks the vendors, explains why "
+            "service desks need social collaboration, visual analysis and faster triage.</p></div>"
+            "</body></html>")
+    text = clean(page, kind="html").text
+    assert text.count("sandbags") == 3 and "Gartner" not in text
+
+
+def test_the_prose_below_the_headline_outranks_a_box_that_wins_on_its_name() -> None:
+    """A short post with a few links loses on score to an author box named like content;
+    the article starts below its headline, so the box holding that prose is chosen."""
+    linked = "<a href='/x'>the council's flood map and pump records</a>"
+    page = ("<html><head><title>Flood waters rise</title></head><body><div class='main'>"
+            "<h1>Flood waters rise</h1><div class='entry'><div class='content'>"
+            f"<p>{SENTENCES[0]} See {linked}.</p><p>{SENTENCES[1]} Also {linked}.</p></div></div></div>"
+            "<div class='post-author'><p>Jane Doe writes about weather, rivers, and towns, and lives "
+            "by the sea with two cats.</p></div></body></html>")
+    text = clean(page, kind="html").text
+    assert "sandbags" in text and "new pumps" in text
+    assert "two cats" not in text
+
+
+def test_a_roundup_of_links_that_is_most_of_the_article_stays() -> None:
+    """A post that is a list of links with a line of comment on each is link-dense and
+    list-shaped like a related box, but it holds most of the article's prose: it is the
+    article, not a box inside it."""
+    items = "".join(
+        f"<li><a href='/s/{n}'>The flood report number {n} from the council of the river towns and the water "
+        "board</a> gives the figures for each street and each house in the town and says what the new pumps "
+        f"did on the night the water came up to the church steps and what the old wall did ({n}).</li>"
+        for n in range(6))
+    page = ("<html><head><title>Weekend links</title></head><body><h1>Weekend links</h1>"
+            f"<div class='article'><div class='x'><p>Links for the weekend:</p><ul>{items}</ul></div>"
+            "<div class='note'><p>Jane Doe writes about rivers, towns and the weather.</p></div></div></body></html>")
+    text = clean(page, kind="html").text
+    assert "Links for the weekend:" in text and "old wall did (5)." in text
+
+
+def test_a_snippet_box_that_repeats_the_storys_opening_goes() -> None:
+    snippet = f"<div class='snippet'><p>{SENTENCES[0]}</p><p>{SENTENCES[1]}</p></div>"
+    page = (f"<html><body><article>{snippet}<div class='full'><p>{SENTENCES[0]}</p><p>{SENTENCES[1]}</p>"
+            f"{_article(4)}</div></article></body></html>")
+    result = clean(page, kind="html")
+    assert result.text.count("new pumps, installed last spring, could not keep pace with the rain.\n") == 1
+    assert "heuristic.html.duplicate" in _rules(result)
+
+
+def test_a_paragraph_repeated_in_its_own_box_stays() -> None:
+    page = f"<html><body><article><p>{SENTENCES[0]}</p><p>{SENTENCES[0]}</p>{_article(3)}</article></body></html>"
+    assert clean(page, kind="html").text.count("moving furniture upstairs.\n") == 2
+
+
+def test_an_author_bio_inside_the_article_is_not_the_article() -> None:
+    for name in ("author-bio", "about-the-author", "postauthor", "better-author-box-div", "bio"):
+        page = (f"<html><body><article>{_article(5)}<div class='{name}'><p>Jane Doe is a reporter who has "
+                "covered floods, rivers and town councils for twenty years, and lives by the sea.</p></div>"
+                "</article></body></html>")
+        text = clean(page, kind="html").text
+        assert "sandbags" in text and "twenty years" not in text, name
