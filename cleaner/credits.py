@@ -32,7 +32,7 @@ def new_image(caption: str | None = None, credit: str | None = None, *, src: str
             "credit": credit or None, "credit_parts": credit_parts(credit)}
 
 
-def _caption_like(block: Block) -> bool:
+def caption_like(block: Block) -> bool:
     """Could this body block be the caption of the credit next to it?"""
     return (block.verdict == BODY and block.kind == "paragraph" and not block.bullet
             and not ends_sentence(block.text) and len(words(block.text)) <= PAIRED_CAPTION_MAX_WORDS)
@@ -45,7 +45,7 @@ def _standalone_caption(blocks: list[Block], index: int) -> bool:
     not title case, with sentence-like body prose on both sides.
     """
     block = blocks[index]
-    if not _caption_like(block):
+    if not caption_like(block):
         return False
     tokens = words(block.text)
     if not CAPTION_MIN_WORDS <= len(tokens) <= CAPTION_MAX_WORDS or title_case_share(tokens) > 0.5:
@@ -85,7 +85,7 @@ def attach_images(doc: Document, rules_by_id: dict[str, Rule]) -> list[tuple[int
                 other = blocks[partner]
                 # A caption printed after its credit is always labelled ("Image caption, ..."):
                 # an unlabelled line there is the next paragraph or a sub-heading.
-                if other.verdict == CAPTION or (side == "before" and _caption_like(other)):
+                if other.verdict == CAPTION or (side == "before" and caption_like(other)):
                     caption = other.groups.get("caption", other.text)
                     if other.verdict != CAPTION:
                         other.decide(CAPTION, block.rule or HEURISTIC_CAPTION, "caption")

@@ -7,6 +7,7 @@ so every block ends with one verdict and the id of the rule that gave it.
 
 from __future__ import annotations
 
+from .credits import caption_like
 from .document import BODY, CAPTION, CREDIT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
 from .prose import CLOSERS, ends_sentence, words
 from .rulebook import Rule, RuleSet
@@ -99,7 +100,7 @@ def _highlight_items(blocks: list[Block], matches: list[Match | None], start: in
         block, found = blocks[index], matches[index]
         if block.verdict != BODY or (found is not None and found[0].action != "keep"):
             continue
-        if index + 1 < len(blocks) and _is_credit(matches[index + 1]):
+        if index + 1 < len(blocks) and _is_credit(matches[index + 1]) and caption_like(block):
             continue
         if bulleted is None:
             bulleted = bool(block.bullet)

@@ -81,3 +81,12 @@ def test_highlights_box_with_an_image_between_header_and_items_is_read_once() ->
     assert once.highlights == ["A bullet point about the bridge."]
     assert [image["caption"] for image in once.images] == ["What Happens Next"]
     assert cleaner.clean(once.text, kind="text").text == once.text
+
+
+def test_a_bullet_before_a_credit_stays_a_highlight() -> None:
+    """Found by hypothesis: a bullet is never a caption, so a credit after it does not hide it
+    from the box above (it did once the caption step-over came in)."""
+    text = "Highlights\n• A bullet point about the bridge.\nImage credits: Jane Doe / Reuters"
+    once = cleaner.clean(text, kind="text")
+    assert once.highlights == ["A bullet point about the bridge."]
+    assert cleaner.clean(once.text, kind="text").text == once.text
