@@ -495,9 +495,34 @@ def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, e
     article). Headings, captions and list items of the article sit near its level."""
     if level is None:
         return []
-    return [index for index in range(start, end)
-            if (shape_ := shapes[index]) is not None and not shape_.good
+    judged = [i for i in range(start, end) if shapes[i] is not None]
+    listings = _nested_listings(blocks, shapes, judged, level)
+    return [index for index in judged
+            if not (shape_ := shapes[index]).good and index not in listings
             and abs(blocks[index].indent - level) >= OFF_LEVEL_DROP]
+
+
+def _nested_listings(blocks: list[Block], shapes: list[Shape | None], judged: list[int], level: int) -> set[int]:
+    """Lines of program listings that start near the body's level and nest deeper.
+
+    A listing indents its nested lines deeper than the body's paragraphs, one step at a time,
+    as far from them as another column's lines. A run of lines that are not prose, from a line
+    near the body's level, each no far deeper than the one before, with code among them as in a
+    listing, is the article's however deep it nests; a table of data in a sidebar lies far from
+    the body from its first line, or jumps there from one cell to the next.
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for index in judged + [-1]:
+        if (index >= 0 and not shapes[index].good
+                and (not run or blocks[index].indent - blocks[run[-1]].indent < OFF_LEVEL_DROP)):
+            run.append(index)
+            continue
+        code = sum(shapes[i].code for i in run)
+        if code >= 2 and code >= CODE_RUN_SHARE * len(run) and abs(blocks[run[0]].indent - level) < OFF_LEVEL_DROP:
+            found.update(run)
+        run = [index] if index >= 0 and not shapes[index].good else []
+    return found
 
 
 def _interleaved(shapes: list[Shape | None], start: int, end: int) -> list[int]:

@@ -466,3 +466,15 @@ def test_a_program_listing_is_not_a_link_list() -> None:
     text = dump(MENU, *paragraphs(BODY[:2]), listing, *paragraphs(BODY[2:] + MORE), MENU)
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY[:2] + listing + BODY[2:] + MORE
+
+
+def test_a_listing_nested_deeper_than_the_body_stays_whole() -> None:
+    """A program listing indents its nested lines step by step, deeper than the body's paragraphs
+    and as far from them as another column's lines: it is the article's all the same."""
+    listing = [(4, "WITH series AS ("), (7, "SELECT"), (11, "avg(n) - stddev(n) AS lower_bound,"),
+               (11, "avg(n) + stddev(n) AS upper_bound"), (15, "date_trunc('minute', now()),"), (7, "FROM"),
+               (11, "series"), (4, ")"), (4, "SELECT n, n NOT BETWEEN lower_bound AND upper_bound FROM series;")]
+    text = dump(indented(MENU, 2), *[indented([p], 2) for p in BODY[:2]], [" " * depth + line for depth, line in listing],
+                *[indented([p], 2) for p in BODY[2:] + MORE], indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY[:2] + [line for _, line in listing] + BODY[2:] + MORE
