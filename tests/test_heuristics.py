@@ -478,3 +478,15 @@ def test_a_listing_nested_deeper_than_the_body_stays_whole() -> None:
                 *[indented([p], 2) for p in BODY[2:] + MORE], indented(MENU, 2))
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY[:2] + [line for _, line in listing] + BODY[2:] + MORE
+
+
+def test_teasers_broken_off_before_a_read_more_link_are_removed() -> None:
+    """Another article's excerpt reads like prose, but breaks off mid-sentence with an ellipsis
+    right before its "Read more" link: a teaser, however it flows with its neighbours."""
+    teasers = ["When you walk into almost any store, you're immediately overloaded with sights, sounds,… Read more",
+               "Ever come home from a day of shopping and wondered why on earth you bought certain things? As it… Read more",
+               "It seems contradictory, but I love being frugal and I also love spending money. Over the last few… Read more"]
+    text = dump(MENU, *paragraphs(BODY + MORE), *paragraphs(teasers), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert {r["rule"] for r in result.removed if r["text"] in teasers} == {"textdump.teaser"}
