@@ -483,9 +483,18 @@ def _level_end(blocks: list[Block], shapes: list[Shape | None], start: int, end:
     flowing = sum(before in tail and after in tail and blocks[before].indent == blocks[after].indent
                   for before, after in zip(seen, seen[1:]))
     article = sum(shapes[i].chars for i in range(start, last + 1) if shapes[i] is not None and shapes[i].good)
-    if sum(shapes[i].chars for i in tail) >= TAIL_SHARE * article or flowing >= TAIL_FLOW * len(tail):
+    if sum(shapes[i].chars for i in tail) >= TAIL_SHARE * article:
+        return end
+    if flowing >= TAIL_FLOW * len(tail) and not _headed_box(blocks, seen, tail):
         return end
     return last + 1
+
+
+def _headed_box(blocks: list[Block], seen: list[int], tail: list[int]) -> bool:
+    """Does a header the rules removed as a list of other articles ("Related coverage") come
+    before the tail's first paragraph? Then its blurbs are that list's, however they flow."""
+    return bool(tail) and any(blocks[i].verdict == REMOVED and blocks[i].category in FURNITURE_CATEGORIES
+                              for i in seen if i < tail[0])
 
 
 def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, end: int,

@@ -490,3 +490,15 @@ def test_teasers_broken_off_before_a_read_more_link_are_removed() -> None:
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY + MORE
     assert {r["rule"] for r in result.removed if r["text"] in teasers} == {"textdump.teaser"}
+
+
+def test_blurbs_under_a_related_header_after_the_article_are_not_its_own() -> None:
+    """Blurbs one box deeper than the article, after a "Related coverage" header, read as prose
+    that flows from one to the next; the header says they are a list of other articles."""
+    blurbs = ["Ferry cut for winter: The island service will run twice a week until March, the operator said on Friday.",
+              "Schools reopen after the storm: Pupils went back on Monday after the roofs of two schools were repaired.",
+              "Lifeboat crew honoured: The volunteers were given an award for a rescue off the point in the autumn gales."]
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], indented(["Related coverage"], 4),
+                *[indented([b], 10) for b in blurbs], indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
