@@ -79,6 +79,7 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2
 CJK_PARAGRAPH = GOOD_WORDS * CJK_CHARS_PER_WORD  # ideographs in a line as long as body prose: prose with or without a full stop
 STANZA_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+CLOSING_END = re.compile(r"[^.][.!][\"'”’»)\]]*\s*$")  # a full stop, not an ellipsis ("More sport news...") nor a question ("What's this?")
 PROSE_STOP = 0.3       # short lines joined must be clearly prose (a stanza), not a tag line
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
 SENTENCE_INNER = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？][」』”’）]?[^\s。！？」』”’）]")  # CJK: no space after a full stop
@@ -497,6 +498,24 @@ def _headed_box(blocks: list[Block], seen: list[int], tail: list[int]) -> bool:
                               for i in seen if i < tail[0])
 
 
+def _closing_lines(blocks: list[Block], shapes: list[Shape | None], end: int, level: int, thread: int) -> int:
+    """Extend the article over the short sentences right after it at its own depth.
+
+    An article often closes with a line too short to be scored as prose ("Heba Habib
+    contributed to this report.", "This story has been updated."): a full sentence at the
+    body's indentation, directly after its last paragraph, is the article's. A menu or a
+    byline box does not end in a full stop, a prompt ends in a question ("Share this article
+    What's this?") or an ellipsis ("More sport news..."), and another box sits at another depth.
+    """
+    while end < min(thread, len(blocks)):
+        shape_ = shapes[end]
+        if (shape_ is None or blocks[end].indent != level or not CLOSING_END.search(blocks[end].text)
+                or shape_.bad or shape_.repeated or shape_.code or shape_.words < 3):
+            break
+        end += 1
+    return end
+
+
 def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, end: int,
                   level: int | None) -> list[int]:
     """Blocks inside the run that sit in another layout column: far from the body's
@@ -588,6 +607,7 @@ def classify_blocks(doc: Document) -> None:
         markers = set(_comment_markers(blocks, shapes, level))
         start, end, thread, scores = _body_run(blocks, shapes, markers, level)
         end = _level_end(blocks, shapes, start, end, level)
+        end = _closing_lines(blocks, shapes, end, level, thread)
     head = _headline_start(blocks, shapes, start)
     headline = find_headline(blocks, shapes, start, end, language)
     heading = set(range(head, start)) | ({headline} if headline is not None else set())

@@ -502,3 +502,13 @@ def test_blurbs_under_a_related_header_after_the_article_are_not_its_own() -> No
                 *[indented([b], 10) for b in blurbs], indented(MENU, 2))
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY + MORE
+
+
+def test_a_short_closing_sentence_at_the_body_depth_is_the_article_s() -> None:
+    """An article's last line can be too short to score as prose; a full sentence right after
+    the last paragraph at the body's depth is kept, a prompt ending in a question is not."""
+    closing = "Heba Habib contributed to this report."
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], indented([closing], 6),
+                indented(["Share this article What is this?"], 6), indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE + [closing]
