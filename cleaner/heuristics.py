@@ -80,6 +80,7 @@ CJK_CHARS_PER_WORD = 2
 CJK_PARAGRAPH = GOOD_WORDS * CJK_CHARS_PER_WORD  # ideographs in a line as long as body prose: prose with or without a full stop
 STANZA_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 CLOSING_END = re.compile(r"[^.][.!][\"'”’»)\]]*\s*$")  # a full stop, not an ellipsis ("More sport news...") nor a question ("What's this?")
+RULE_LINE = re.compile(r"(?:[_*=~\-]\s?){2,}")
 PROSE_STOP = 0.3       # short lines joined must be clearly prose (a stanza), not a tag line
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
 SENTENCE_INNER = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？][」』”’）]?[^\s。！？」』”’）]")  # CJK: no space after a full stop
@@ -507,13 +508,23 @@ def _closing_lines(blocks: list[Block], shapes: list[Shape | None], end: int, le
     byline box does not end in a full stop, a prompt ends in a question ("Share this article
     What's this?") or an ellipsis ("More sport news..."), and another box sits at another depth.
     """
-    while end < min(thread, len(blocks)):
-        shape_ = shapes[end]
-        if (shape_ is None or blocks[end].indent != level or not CLOSING_END.search(blocks[end].text)
+    limit = min(thread, len(blocks))
+    while end < limit:
+        step = 1
+        if _rule_line(blocks[end]) and end + 1 < limit:
+            step = 2  # a separator ("___", "* * *") between the last paragraph and its closing line
+        shape_ = shapes[end + step - 1]
+        text = blocks[end + step - 1]
+        if (shape_ is None or text.indent != level or not CLOSING_END.search(text.text)
                 or shape_.bad or shape_.repeated or shape_.code or shape_.words < 3):
             break
-        end += 1
+        end += step
     return end
+
+
+def _rule_line(block: Block) -> bool:
+    """A horizontal rule printed as text: "___", "***", "* * *", "---"."""
+    return bool(RULE_LINE.fullmatch(block.text.strip()))
 
 
 def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, end: int,

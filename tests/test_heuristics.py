@@ -512,3 +512,12 @@ def test_a_short_closing_sentence_at_the_body_depth_is_the_article_s() -> None:
                 indented(["Share this article What is this?"], 6), indented(MENU, 2))
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY + MORE + [closing]
+
+
+def test_a_closing_sentence_after_a_separator_line_is_the_article_s() -> None:
+    """Wire stories print a rule ("___") between the last paragraph and the credit line."""
+    closing = "Marcia Dunn contributed to this report."
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], indented(["___"], 6),
+                indented([closing], 6), indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n")[-1] == closing
