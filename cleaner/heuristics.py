@@ -79,6 +79,8 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2
 CJK_PARAGRAPH = GOOD_WORDS * CJK_CHARS_PER_WORD  # ideographs in a line as long as body prose: prose with or without a full stop
 STANZA_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+CLOSING_END = re.compile(r"[^.][.!][\"'”’»)\]]*\s*$")  # a full stop, not an ellipsis ("More sport news...") nor a question ("What's this?")
+RULE_LINE = re.compile(r"(?:[_*=~\-]\s?){2,}")
 PROSE_STOP = 0.3       # short lines joined must be clearly prose (a stanza), not a tag line
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
 SENTENCE_INNER = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？][」』”’）]?[^\s。！？」』”’）]")  # CJK: no space after a full stop
@@ -483,9 +485,46 @@ def _level_end(blocks: list[Block], shapes: list[Shape | None], start: int, end:
     flowing = sum(before in tail and after in tail and blocks[before].indent == blocks[after].indent
                   for before, after in zip(seen, seen[1:]))
     article = sum(shapes[i].chars for i in range(start, last + 1) if shapes[i] is not None and shapes[i].good)
-    if sum(shapes[i].chars for i in tail) >= TAIL_SHARE * article or flowing >= TAIL_FLOW * len(tail):
+    if sum(shapes[i].chars for i in tail) >= TAIL_SHARE * article:
+        return end
+    if flowing >= TAIL_FLOW * len(tail) and not _headed_box(blocks, seen, tail):
         return end
     return last + 1
+
+
+def _headed_box(blocks: list[Block], seen: list[int], tail: list[int]) -> bool:
+    """Does a header the rules removed as a list of other articles ("Related coverage") come
+    before the tail's first paragraph? Then its blurbs are that list's, however they flow."""
+    return bool(tail) and any(blocks[i].verdict == REMOVED and blocks[i].category in FURNITURE_CATEGORIES
+                              for i in seen if i < tail[0])
+
+
+def _closing_lines(blocks: list[Block], shapes: list[Shape | None], end: int, level: int, thread: int) -> int:
+    """Extend the article over the short sentences right after it at its own depth.
+
+    An article often closes with a line too short to be scored as prose ("Heba Habib
+    contributed to this report.", "This story has been updated."): a full sentence at the
+    body's indentation, directly after its last paragraph, is the article's. A menu or a
+    byline box does not end in a full stop, a prompt ends in a question ("Share this article
+    What's this?") or an ellipsis ("More sport news..."), and another box sits at another depth.
+    """
+    limit = min(thread, len(blocks))
+    while end < limit:
+        step = 1
+        if _rule_line(blocks[end]) and end + 1 < limit:
+            step = 2  # a separator ("___", "* * *") between the last paragraph and its closing line
+        shape_ = shapes[end + step - 1]
+        text = blocks[end + step - 1]
+        if (shape_ is None or text.indent != level or not CLOSING_END.search(text.text)
+                or shape_.bad or shape_.repeated or shape_.code or shape_.words < 3):
+            break
+        end += step
+    return end
+
+
+def _rule_line(block: Block) -> bool:
+    """A horizontal rule printed as text: "___", "***", "* * *", "---"."""
+    return bool(RULE_LINE.fullmatch(block.text.strip()))
 
 
 def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, end: int,
@@ -495,9 +534,34 @@ def _other_column(blocks: list[Block], shapes: list[Shape | None], start: int, e
     article). Headings, captions and list items of the article sit near its level."""
     if level is None:
         return []
-    return [index for index in range(start, end)
-            if (shape_ := shapes[index]) is not None and not shape_.good
+    judged = [i for i in range(start, end) if shapes[i] is not None]
+    listings = _nested_listings(blocks, shapes, judged, level)
+    return [index for index in judged
+            if not (shape_ := shapes[index]).good and index not in listings
             and abs(blocks[index].indent - level) >= OFF_LEVEL_DROP]
+
+
+def _nested_listings(blocks: list[Block], shapes: list[Shape | None], judged: list[int], level: int) -> set[int]:
+    """Lines of program listings that start near the body's level and nest deeper.
+
+    A listing indents its nested lines deeper than the body's paragraphs, one step at a time,
+    as far from them as another column's lines. A run of lines that are not prose, from a line
+    near the body's level, each no far deeper than the one before, with code among them as in a
+    listing, is the article's however deep it nests; a table of data in a sidebar lies far from
+    the body from its first line, or jumps there from one cell to the next.
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for index in judged + [-1]:
+        if (index >= 0 and not shapes[index].good
+                and (not run or blocks[index].indent - blocks[run[-1]].indent < OFF_LEVEL_DROP)):
+            run.append(index)
+            continue
+        code = sum(shapes[i].code for i in run)
+        if code >= 2 and code >= CODE_RUN_SHARE * len(run) and abs(blocks[run[0]].indent - level) < OFF_LEVEL_DROP:
+            found.update(run)
+        run = [index] if index >= 0 and not shapes[index].good else []
+    return found
 
 
 def _interleaved(shapes: list[Shape | None], start: int, end: int) -> list[int]:
@@ -554,6 +618,7 @@ def classify_blocks(doc: Document) -> None:
         markers = set(_comment_markers(blocks, shapes, level))
         start, end, thread, scores = _body_run(blocks, shapes, markers, level)
         end = _level_end(blocks, shapes, start, end, level)
+        end = _closing_lines(blocks, shapes, end, level, thread)
     head = _headline_start(blocks, shapes, start)
     headline = find_headline(blocks, shapes, start, end, language)
     heading = set(range(head, start)) | ({headline} if headline is not None else set())

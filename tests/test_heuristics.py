@@ -466,3 +466,58 @@ def test_a_program_listing_is_not_a_link_list() -> None:
     text = dump(MENU, *paragraphs(BODY[:2]), listing, *paragraphs(BODY[2:] + MORE), MENU)
     result = cleaner.clean(text, kind="text")
     assert result.text.split("\n\n") == BODY[:2] + listing + BODY[2:] + MORE
+
+
+def test_a_listing_nested_deeper_than_the_body_stays_whole() -> None:
+    """A program listing indents its nested lines step by step, deeper than the body's paragraphs
+    and as far from them as another column's lines: it is the article's all the same."""
+    listing = [(4, "WITH series AS ("), (7, "SELECT"), (11, "avg(n) - stddev(n) AS lower_bound,"),
+               (11, "avg(n) + stddev(n) AS upper_bound"), (15, "date_trunc('minute', now()),"), (7, "FROM"),
+               (11, "series"), (4, ")"), (4, "SELECT n, n NOT BETWEEN lower_bound AND upper_bound FROM series;")]
+    text = dump(indented(MENU, 2), *[indented([p], 2) for p in BODY[:2]], [" " * depth + line for depth, line in listing],
+                *[indented([p], 2) for p in BODY[2:] + MORE], indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY[:2] + [line for _, line in listing] + BODY[2:] + MORE
+
+
+def test_teasers_broken_off_before_a_read_more_link_are_removed() -> None:
+    """Another article's excerpt reads like prose, but breaks off mid-sentence with an ellipsis
+    right before its "Read more" link: a teaser, however it flows with its neighbours."""
+    teasers = ["When you walk into almost any store, you're immediately overloaded with sights, sounds,… Read more",
+               "Ever come home from a day of shopping and wondered why on earth you bought certain things? As it… Read more",
+               "It seems contradictory, but I love being frugal and I also love spending money. Over the last few… Read more"]
+    text = dump(MENU, *paragraphs(BODY + MORE), *paragraphs(teasers), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert {r["rule"] for r in result.removed if r["text"] in teasers} == {"textdump.teaser"}
+
+
+def test_blurbs_under_a_related_header_after_the_article_are_not_its_own() -> None:
+    """Blurbs one box deeper than the article, after a "Related coverage" header, read as prose
+    that flows from one to the next; the header says they are a list of other articles."""
+    blurbs = ["Ferry cut for winter: The island service will run twice a week until March, the operator said on Friday.",
+              "Schools reopen after the storm: Pupils went back on Monday after the roofs of two schools were repaired.",
+              "Lifeboat crew honoured: The volunteers were given an award for a rescue off the point in the autumn gales."]
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], indented(["Related coverage"], 4),
+                *[indented([b], 10) for b in blurbs], indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+
+
+def test_a_short_closing_sentence_at_the_body_depth_is_the_article_s() -> None:
+    """An article's last line can be too short to score as prose; a full sentence right after
+    the last paragraph at the body's depth is kept, a prompt ending in a question is not."""
+    closing = "Heba Habib contributed to this report."
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], indented([closing], 6),
+                indented(["Share this article What is this?"], 6), indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE + [closing]
+
+
+def test_a_closing_sentence_after_a_separator_line_is_the_article_s() -> None:
+    """Wire stories print a rule ("___") between the last paragraph and the credit line."""
+    closing = "Marcia Dunn contributed to this report."
+    text = dump(indented(MENU, 2), *[indented([p], 6) for p in BODY + MORE], indented(["___"], 6),
+                indented([closing], 6), indented(MENU, 2))
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n")[-1] == closing
