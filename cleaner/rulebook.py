@@ -178,26 +178,22 @@ class Matcher:
         for order, rule, always, needs in self.by_start.get(text[:1], self.patterns):
             if hit is not None and order > hit:
                 break
-            if len(text) > rule.max_chars or not _holds(folded, needs if plain else always):
+            if len(text) > rule.max_chars:
                 continue
-            for pattern in rule.regexes:
-                found = pattern.fullmatch(text)
-                if found:
-                    return rule, {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
+            for clause in needs if plain else always:  # inline, as a call per rule costs more than the test
+                for word in clause:
+                    if word in folded:
+                        break
+                else:
+                    break  # no word of this clause: the rule cannot match
+            else:
+                for pattern in rule.regexes:
+                    found = pattern.fullmatch(text)
+                    if found:
+                        return rule, {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
         if hit is not None and len(text) <= self.rules[hit].max_chars:
             return self.rules[hit], {}
         return None
-
-
-def _holds(folded: str, needs: tuple[tuple[str, ...], ...]) -> bool:
-    """Does the folded text hold a word of every clause? (Plain loops: generators cost more here.)"""
-    for clause in needs:
-        for word in clause:
-            if word in folded:
-                break
-        else:
-            return False
-    return True
 
 
 # Static analysis of a rule's regexes (the parse tree of Python's own `re`), so the Matcher can
