@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from .document import BODY, Block, Document
-from .language import detect_language, stopword_density, tokens
+from .language import SAMPLE_CHARS, detect_lines_language, stopword_density, tokens
 from .prose import ends_sentence, title_case_share
 
 LONG_LINE = 800        # a line shorter than this (in characters, spaces collapsed) is never cut
@@ -137,7 +137,7 @@ def document_language(text: str) -> Callable[[], str | None]:
 
     def language() -> str | None:
         if not found:
-            found.append(detect_language(text))
+            found.append(detect_lines_language(text[:SAMPLE_CHARS].split("\n"), "\n"))
         return found[0]
     return language
 
