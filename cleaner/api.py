@@ -11,7 +11,7 @@ from .document import BODY, Document
 from .engine import apply_rules
 from .errors import CleanerError
 from .heuristics import classify_blocks
-from .language import detect_language
+from .language import detect_lines_language
 from .pagedump import join_pieces
 from .result import Result, build_result
 from .rulebook import RuleSet, load_rules
@@ -55,7 +55,7 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
         join_pieces(doc)
     anchored = attach_images(doc, ruleset.by_id)
     if not doc.metadata.get("language"):
-        language = detect_language(" ".join(b.text for b in doc.blocks if b.verdict == BODY))
+        language = detect_lines_language([b.text for b in doc.blocks if b.verdict == BODY])
         if language:
             doc.metadata["language"] = language
     info = {"path": source, "url": url or doc.url, "kind": kind, "sha256": hashlib.sha256(raw).hexdigest()}

@@ -20,9 +20,8 @@ HIGHLIGHT_ITEM_MAX_WORDS = 60
 
 def apply_rules(doc: Document, ruleset: RuleSet) -> None:
     """Give every still-undecided block of `doc` its verdict from the rules, in place."""
-    matcher = ruleset.matcher(doc.kind, doc.url)
     blocks = doc.blocks
-    matches = [matcher.match(b.text) if b.verdict == BODY else None for b in blocks]
+    matches = _matches(ruleset, doc)
     for index, block in enumerate(blocks):
         found = matches[index]
         if found is None or block.verdict != BODY:
@@ -47,6 +46,22 @@ def apply_rules(doc: Document, ruleset: RuleSet) -> None:
             verdict = {"credit": CREDIT, "caption": CAPTION, "metadata": METADATA}[action]
             block.decide(verdict, rule.id, rule.category)
             block.groups = dict(groups, field=rule.field) if rule.field else groups
+
+
+def _matches(ruleset: RuleSet, doc: Document) -> list[Match | None]:
+    """Each body block's match; a text the page repeats (menus, share bars) is matched once."""
+    matcher = ruleset.matcher(doc.kind, doc.url)
+    seen: dict[str, Match | None] = {}
+    matches: list[Match | None] = []
+    for block in doc.blocks:
+        if block.verdict != BODY:
+            matches.append(None)
+        elif block.text in seen:
+            found = seen[block.text]
+            matches.append(found and (found[0], dict(found[1])))  # its own groups, as if matched anew
+        else:
+            matches.append(seen.setdefault(block.text, matcher.match(block.text)))
+    return matches
 
 
 def _is_credit(match: Match | None) -> bool:

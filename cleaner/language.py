@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -55,9 +56,41 @@ def _weights() -> dict[str, dict[str, float]]:
     return {word: {code: 1.0 / len(codes) for code in codes} for word, codes in owners.items()}
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case letter runs: the unit stop-word counts are made of."""
-    return TOKEN.findall(text.casefold())
+# A line's tokens are wanted by several stages (page language, block shapes, body language):
+# they are kept for lines up to this long, and forgotten all at once when this many are kept.
+CACHED_CHARS = 5_000
+CACHED_LINES = 20_000
+_TOKENS: dict[str, tuple[str, ...]] = {}
+# At least PROSE_LINE_TOKENS letter runs, found without listing them all.
+_PROSE_LINE = re.compile(r"[\W\d_]*(?:[^\W\d_]+[\W\d_]+){%d}[^\W\d_]" % (PROSE_LINE_TOKENS - 1))
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case letter runs: the unit stop-word counts are made of (shared: do not change them)."""
+    if len(text) > CACHED_CHARS:
+        return tuple(TOKEN.findall(text.casefold()))
+    found = _TOKENS.get(text)
+    if found is None:
+        if len(_TOKENS) >= CACHED_LINES:
+            _TOKENS.clear()
+        found = _TOKENS[text] = tuple(TOKEN.findall(text.casefold()))
+    return found
+
+
+def _sample_tokens(lines: list[str], separator: str) -> list[str]:
+    """`tokens(separator.join(lines)[:SAMPLE_CHARS])` from each line's own tokens (no letter run
+    spans a separator, and case folding goes character by character)."""
+    found: list[str] = []
+    room = SAMPLE_CHARS
+    for line in lines:
+        if len(line) >= room:
+            found += tokens(line[:room])
+            break
+        found += tokens(line)
+        room -= len(line) + len(separator)
+        if room <= 0:
+            break
+    return found
 
 
 def detect_language(text: str) -> str | None:
@@ -66,7 +99,15 @@ def detect_language(text: str) -> str | None:
     Counts stop words of each known language over (a sample of) the text. Words shared
     between languages are split between them, so "de" or "a" cannot decide on their own.
     """
-    words = tokens(text[:SAMPLE_CHARS])
+    return _language_of(tokens(text[:SAMPLE_CHARS]))
+
+
+def detect_lines_language(lines: list[str], separator: str = " ") -> str | None:
+    """`detect_language(separator.join(lines))`, reusing the lines' tokens; `separator` has no letters."""
+    return _language_of(_sample_tokens(lines, separator))
+
+
+def _language_of(words: Sequence[str]) -> str | None:
     if len(words) < 5:
         return None
     weights = _weights()
@@ -88,13 +129,12 @@ def detect_page_language(lines: list[str]) -> str | None:
     few stop words of any language and may fill the whole sample; its prose lines name the
     language. Only when they do not (too few, or no list fits) are all lines read.
     """
-    prose = [line for line in lines if len(TOKEN.findall(line)) >= PROSE_LINE_TOKENS]
-    return (detect_language(" ".join(prose)) if prose else None) or detect_language(" ".join(lines))
+    prose = [line for line in lines if _PROSE_LINE.match(line)]
+    return (detect_lines_language(prose) if prose else None) or detect_lines_language(lines)
 
 
-def stopword_density(words: list[str], code: str | None) -> float | None:
+def stopword_density(words: Sequence[str], code: str | None) -> float | None:
     """Share of `words` (lower case) that are stop words; None when the language is unknown."""
     if code is None or not words:
         return None
-    listed = stopwords(code)
-    return sum(word in listed for word in words) / len(words)
+    return sum(map(stopwords(code).__contains__, words)) / len(words)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from .document import BODY, Block, Document
-from .language import detect_language, stopword_density, tokens
+from .language import SAMPLE_CHARS, detect_lines_language, stopword_density, tokens
 from .prose import ends_sentence, title_case_share
 
 LONG_LINE = 800        # a line shorter than this (in characters, spaces collapsed) is never cut
@@ -68,9 +68,10 @@ def row_cells(raw: str, line: str, language: Callable[[], str | None]) -> list[t
     the left column ends up on the line of the article's paragraph in the right column
     ("* Markets      Cecilia Sarkozy, who sued ..."). Kept whole, the line glues the menu entry
     to the paragraph. Cut, each cell is judged on its own, at the depth of its column. A row
-    with no prose in it (a data table, a menu laid out across) stays one line.
+    with no prose in it (a data table, a menu laid out across) stays one line. `line` is `raw` normalised.
     """
-    if len(line) >= LONG_LINE or not PADDING.search(raw.strip()):
+    # Normalising shortens a run of padding by at least two characters: without that, no padding.
+    if len(line) >= LONG_LINE or len(raw) - len(line) < 2 or not PADDING.search(raw.strip()):
         return None
     cells = [(match.group(), match.start()) for match in CELL.finditer(raw.expandtabs(TAB))]
     if len(cells) < 2 or not any(_prose(" ".join(cell.split()), language()) for cell, _ in cells):
@@ -136,7 +137,7 @@ def document_language(text: str) -> Callable[[], str | None]:
 
     def language() -> str | None:
         if not found:
-            found.append(detect_language(text))
+            found.append(detect_lines_language(text[:SAMPLE_CHARS].split("\n"), "\n"))
         return found[0]
     return language
 
