@@ -332,7 +332,10 @@ class Walker:
                 title = Block(text=text, where=self.tree.getpath(heading), kind="heading",
                               level=HEADINGS[tag_of(heading)])
                 self.segments.append(Segment(title, heading, len(text), min(links, len(text))))
-        block = Block(text=image.get("caption") or "", where=self.tree.getpath(el), verdict=IMAGE,
+        # The block keeps the figure's own words (credit labels such as "Photo:" included), so
+        # the audit shows what the manifest entry was read from and no word goes unrecorded.
+        source = normalise_line(" ".join(el.itertext()))
+        block = Block(text=source or image.get("caption") or "", where=self.tree.getpath(el), verdict=IMAGE,
                       rule="html.figure", category="image")
         block.image = image
         self.segments.append(Segment(block, el))

@@ -84,3 +84,13 @@ def test_any_text_cleans(text: str) -> None:
     result = clean(text, kind="html")
     assert isinstance(result.text, str)
     assert_invents_nothing(html.unescape(text) + " " + text, result)
+
+
+def test_a_credit_label_is_recorded_with_its_figure() -> None:
+    """Found by hypothesis: "Photo:" was stripped from a figure's credit and recorded nowhere."""
+    page = ("<html><head><title>harbour</title></head><body><p>Photo: Jane Roe <span class='credit'>"
+            "<img src='/i/0.jpg' alt='harbour'></body></html>")
+    result = clean(page, kind="html", url="https://news.example/a/b")
+    assert [image["credit"] for image in result.images] == ["Jane Roe"]
+    figure = [b for b in result.blocks if b.verdict == "image"]
+    assert figure and "Photo" in figure[0].text
