@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -203,13 +202,19 @@ _ASCII = [chr(code) for code in range(128)]
 # The only characters that match an ASCII character under re.IGNORECASE without case-folding to it
 # (İ folds to "i" and a combining dot, ı to itself): a block holding one is tried against every rule.
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
-_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
-_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+try:  # private modules of `re` (3.11+); without them every rule is simply tried
+    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+    _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+    _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+except (ImportError, AttributeError):  # pragma: no cover - depends on the Python version
+    _parser = None
 
 
 def _rule_starts(rule: Rule) -> frozenset[str] | None:
     """ASCII characters a match of the rule can start with; None when any character may."""
     found: set[str] = set()
+    if _parser is None:
+        return None
     for pattern in rule.regexes:
         try:
             tree = _parser.parse(pattern.pattern, pattern.flags)
@@ -260,6 +265,8 @@ def _rule_needs(rule: Rule) -> tuple[tuple[str, ...], ...]:
     """Words a block's folded text must hold for the rule to match (unless the block has an
     `_ODD_CASE` character): a tuple of clauses, each a tuple of words one of which must be
     there (one clause if several regexes)."""
+    if _parser is None:
+        return ()
     try:
         needs = [_needs(_parser.parse(p.pattern, p.flags).data) for p in rule.regexes]
     except Exception:  # an unforeseen construct: rule out nothing

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import RuleError, load_rules
 from cleaner.cli import example_matches, run_examples
@@ -131,3 +133,38 @@ def test_contains_narrows_a_regex_and_needs_one(tmp_path: Path) -> None:
     assert matcher.match("Best deal today") is not None and matcher.match("Nothing here") is None
     with pytest.raises(RuleError, match="'contains' only narrows"):
         parse_pack(GOOD.replace('lines = ["Buy one get one free"]', 'lines = ["x"]\ncontains = ["x"]'), "x.toml")
+
+
+def _first_match_by_hand(rules, text: str):  # type: ignore[no-untyped-def]
+    """The reference the fast Matcher must agree with: every rule tried in order, no index."""
+    folded = fold(text)
+    for rule in rules:
+        if len(text) > rule.max_chars:
+            continue
+        if folded in rule.lines:
+            return rule.id
+        if rule.contains and not any(word in folded for word in rule.contains):
+            continue
+        if any(pattern.fullmatch(text) for pattern in rule.regexes):
+            return rule.id
+    return None
+
+
+_LINES = [example for rule in load_rules() for example in rule.examples_match + rule.examples_no_match]
+_SAMPLES = st.one_of(
+    st.sampled_from(_LINES),
+    st.sampled_from(_LINES).map(str.upper),
+    st.sampled_from(_LINES).map(str.swapcase),
+    st.tuples(st.sampled_from(_LINES), st.text(max_size=8)).map(lambda pair: pair[1] + pair[0]),
+    st.text(alphabet=st.sampled_from("aAbByYpP:/©()İıſK \u00a0.-,0123456789"), max_size=40),
+    st.text(max_size=60),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SAMPLES)
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_the_indexed_matcher_finds_what_trying_every_rule_finds(kind: str, text: str) -> None:
+    matcher = load_rules().matcher(kind, None)
+    found = matcher.match(text)
+    assert (found[0].id if found else None) == _first_match_by_hand(matcher.rules, text)
