@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from .document import BODY, CAPTION, CREDIT, IMAGE, Block, Document
+from .language import function_words
 from .prose import ends_sentence, title_case_share, words
 from .rulebook import Rule
 
@@ -17,6 +18,7 @@ CREDIT_SPLIT = re.compile(r"\s+via\s+|\s*/\s*", re.IGNORECASE)
 PAIRED_CAPTION_MAX_WORDS = 60
 CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 7, 40
 HEURISTIC_CAPTION = "heuristic.caption"
+CODE_MARKS = re.compile(r"[{}<>=;]|\w\(")  # code, markup or a call: a listing's line, never a caption
 
 
 def credit_parts(credit: str | None) -> list[str]:
@@ -50,8 +52,12 @@ def _standalone_caption(blocks: list[Block], index: int) -> bool:
     tokens = words(block.text)
     if not CAPTION_MIN_WORDS <= len(tokens) <= CAPTION_MAX_WORDS or title_case_share(tokens) > 0.5:
         return False
+    if CODE_MARKS.search(block.text) or tokens[-1].casefold() in function_words():
+        return False  # a line of a listing, or a sentence broken off by a hard wrap ("... passed to the")
     before = _neighbour(blocks, index, -1)
     after = _neighbour(blocks, index, 1)
+    if after is not None and after.text[:1].islower():
+        return False  # the sentence goes on in the next line
     return all(b is not None and b.kind == "paragraph" and ends_sentence(b.text) for b in (before, after))
 
 

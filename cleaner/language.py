@@ -47,6 +47,12 @@ def stopwords(code: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The stop words of every listed language: a line ending on one breaks off mid-sentence."""
+    return frozenset().union(*(stopwords(code) for code in LANGUAGES))
+
+
+@lru_cache(maxsize=1)
 def _weights() -> dict[str, dict[str, float]]:
     """word -> {language: weight}: a word shared by k lists counts 1/k for each of them."""
     owners: dict[str, list[str]] = {}

@@ -82,3 +82,23 @@ def test_label_words_inside_other_words_are_not_credits(line: str) -> None:
     """Regression: 'COPYRIGHT0' was read as a credit '0', splitting a word in two."""
     result = cleaner.clean(article(line))
     assert result.images == [] and line in result.text
+
+
+def test_a_lone_descriptive_line_between_paragraphs_is_a_caption() -> None:
+    result = cleaner.clean(article("Workers inspect the rusted cables of the old bridge over the river"))
+    assert [image["caption"] for image in result.images] == [
+        "Workers inspect the rusted cables of the old bridge over the river"]
+
+
+@pytest.mark.parametrize("middle, after", [
+    # a hard-wrapped sentence broken off on a function word
+    ("The arguments of the function are the same as those passed to the", AFTER),
+    # a line of a program listing
+    ("fetch(url, { mode: 'same-origin' }).then(function(response) {", AFTER),
+    # the sentence goes on in the next line
+    ("The details of how each guard affects the behaviour of the headers", "are explained below."),
+])
+def test_lines_of_broken_sentences_and_listings_are_not_captions(middle: str, after: str) -> None:
+    result = cleaner.clean("\n\n".join([BEFORE, middle, after]) + "\n")
+    assert result.images == []
+    assert middle in result.text
