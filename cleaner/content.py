@@ -44,7 +44,7 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
         if spared:
             values = scoring.points(segments, body, spared)
             found = scoring.totals(segments, body, values)
-    headline = find_headline(segments, title)
+    headline = find_headline(segments, title, values)
     if headline is not None:
         # A box around the page's headline is the article's or the layout's, whatever its
         # name says ("share_wrapper" around a whole story): its prose scores.
