@@ -277,3 +277,39 @@ def test_an_author_bio_inside_the_article_is_not_the_article() -> None:
                 "</article></body></html>")
         text = clean(page, kind="html").text
         assert "sandbags" in text and "twenty years" not in text, name
+
+
+def test_a_headline_matches_the_title_whatever_the_apostrophes() -> None:
+    """Sites garble or drop apostrophes and quotes in one copy of the title ("Im in" in
+    <title>, "I’m in" on the page): the headline above the article is still found and kept."""
+    page = ("<html><head><title>Im in.. Are YOU in?</title></head><body><div class='wrap'>"
+            "<h3>I’m in.. Are YOU in?</h3><div class='entry'>" + _article(4) + "</div></div>"
+            "<div class='side'><p>Links</p></div></body></html>")
+    assert clean(page, kind="html").text.startswith("I’m in.. Are YOU in?\n")
+
+
+def test_a_headline_that_is_one_part_of_the_title_keeps_the_masthead_out() -> None:
+    """"Story « Site": the article's own heading repeats the title's first part, so the
+    site's name in the masthead above (which repeats most of the rest) is not taken for the
+    headline and brought back with its tagline."""
+    page = ("<html><head><title>Flood waters rise « The River Town Gazette</title></head><body>"
+            "<div class='top'><h2>The River Town Gazette</h2><div>News of the river towns since 1890</div></div>"
+            "<div class='post'><h2>Flood waters rise</h2>" + _article(4) + "</div></body></html>")
+    text = clean(page, kind="html").text
+    assert text.startswith("Flood waters rise\n") and "Gazette" not in text and "since 1890" not in text
+
+
+def test_the_headline_with_prose_below_beats_a_masthead_that_repeats_the_title() -> None:
+    """"Story - Site tagline - Site" (as og:title gives it): the masthead repeats most of the
+    title and is the most prominent heading, but the story's heading (the title's first part)
+    is the one followed by prose, so it anchors the article against a longer blurb elsewhere."""
+    menu = "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(9))
+    blurb = ("<div class='a'><ul><li><div>Welcome to the blog where parents and teachers from all over the world share "
+             "crafts, tutorials and ideas for children of all ages, at home and at school.</div></li></ul></div>")
+    page = ("<html><head><meta property='og:title' content='Paper leaves for crafting - Things to make and do, "
+            "crafts for kids - The Crafty Crow'></head><body><h1>Things to make and do, crafts for kids - The Crafty Crow</h1>"
+            f"<ul>{menu}</ul><div class='cols'><div class='left'>{blurb}</div><div class='middle'><div class='b'>"
+            "<h3>Paper leaves for crafting</h3><div class='c'><p>I love the idea of keeping these paper punched "
+            "leaves, for other craft projects! Get the details at the shop.</p></div></div></div></div></body></html>")
+    text = clean(page, kind="html").text
+    assert "paper punched leaves" in text and "Welcome to the blog" not in text

@@ -1,0 +1,141 @@
+"""Prune the chosen article: the boxes inside it that are not part of it.
+
+The box that wins on prose still holds chrome: share bars, link lists, a video player's
+menus, lists of other stories, a snippet of the story shown above the story. Each goes
+with its own heuristic id so the manifest can say why it is gone. Boxes that hold most
+of what was chosen are left alone: then they are the article (a links roundup, a section
+front's teasers).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .boxnames import class_weight, unlikely
+from .htmlparse import Segment, tag_of
+from .rulebook import fold
+from .scoring import MIN_PROSE, Totals
+
+BOX = "heuristic.html.boilerplate-box"
+LINKS = "heuristic.html.link-dense"
+CONTROLS = "heuristic.html.control-labels"
+TEASERS = "heuristic.html.teaser-list"
+DUPLICATE = "heuristic.html.duplicate"  # a paragraph the article already has (a teaser of itself)
+
+BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "form", "nav", "footer",
+                      "center", "span", "header", "details"})
+TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
+TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
+REPEAT_MIN_CHARS = 80  # paragraphs this long that come again are copies; short lines ("Photo: AP") recur
+REPEAT_MIN_PARAGRAPHS = 2  # a box of this many such paragraphs, all found again further down, is a copy
+ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
+# A box of many tiny labels and no prose is a widget's interface (a video player's
+# "Settings", "Full Screen", "Captions" menus) or a chart's labels ("$900", "billion", "’17"),
+# not text: browsers show them only as buttons or as part of a picture.
+CONTROL_MIN_LABELS = 6
+CONTROL_MAX_MEAN_CHARS = 20
+CONTROL_MAX_PROSE = 2.5  # one short line may score (a chart's axis title among its tick labels)
+
+
+def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segments: list[Segment],
+          verdicts: list[str | None], chosen: set[etree._Element]) -> None:
+    """Drop the boxes inside the article that are navigation, link lists or comments
+    (never the box that won, nor the wrappers between it and the roots, nor a link-dense
+    box that holds most of the chosen prose: a roundup of links is the article). Lists of other
+    stories go too, unless they are most of what was chosen (a section front's teasers)."""
+    for root in roots:
+        teaser_boxes: list[Totals] = []
+        for el in root.iterdescendants():
+            tag = tag_of(el)
+            t = found.get(el)
+            if t is None or el in chosen or tag not in BOX_TAGS or not t.segments or verdicts[t.segments[0]] is not None:
+                continue
+            reason = _box_reason(el, tag, t)
+            if reason == LINKS and root in found and t.prose > ARTICLE_SHARE * found[root].prose:
+                reason = None  # most of the article's prose: a links roundup, not a box in it
+            if reason:
+                _decide(t, verdicts, reason)
+            elif teasers(t, segments) and not any(set(t.segments) & set(o.segments) for o in teaser_boxes):
+                teaser_boxes.append(t)
+        if root in found and sum(t.chars for t in teaser_boxes) * 2 < found[root].chars:
+            for t in teaser_boxes:
+                _decide(t, verdicts, TEASERS)
+    _drop_linked_lines(segments, verdicts)
+
+
+def teasers(t: Totals, segments: list[Segment]) -> bool:
+    """Linked headlines, each with a short blurb: a list of other stories. An article's own
+    headings are rarely links, and when they are (permalink anchors) long sections follow."""
+    headings = [segments[i] for i in t.segments if segments[i].block.kind == "heading"]
+    linked = sum(1 for seg in headings if seg.link_chars > 0.5 * seg.chars)
+    return linked >= TEASER_HEADINGS and linked * 2 >= len(headings) and t.chars <= TEASER_CHARS * linked
+
+
+def drop_repeats(segments: list[Segment], verdicts: list[str | None]) -> None:
+    """A box whose paragraphs all come again further down, in another box, is a copy of
+    the story's opening: a snippet shown above it (a teaser for subscribers, a print
+    summary). The copy goes, the story stays. Paragraphs repeated inside one box are the
+    author's and stay."""
+    boxes: dict[etree._Element, list[int]] = {}
+    for index, seg in enumerate(segments):
+        if verdicts[index] is None and seg.chars >= REPEAT_MIN_CHARS and seg.block.kind in ("paragraph", "quote"):
+            boxes.setdefault(seg.owner.getparent(), []).append(index)
+    if len(boxes) < 2:
+        return
+    later: dict[str, int] = {}  # paragraph -> the last box (by its first block) that holds it
+    for indexes in boxes.values():
+        for index in indexes:
+            later[fold(segments[index].block.text)] = indexes[0]
+    for indexes in boxes.values():
+        if len(indexes) >= REPEAT_MIN_PARAGRAPHS and all(
+                later[fold(segments[i].block.text)] > indexes[0] for i in indexes):
+            for index in indexes:
+                verdicts[index] = DUPLICATE
+
+
+def _drop_linked_lines(segments: list[Segment], verdicts: list[str | None]) -> None:
+    """A short paragraph that is all link is chrome at the article's edges ("Email this
+    story", "More news from ...", "Continue reading"), but between its prose paragraphs it is
+    the author's: a cross-reference, a linked quote, "Read the full transcript"."""
+    prose = [i for i, v in enumerate(verdicts) if v is None and segments[i].block.kind == "paragraph"
+             and segments[i].chars >= MIN_PROSE and segments[i].link_chars <= 0.5 * segments[i].chars]
+    first, last = (prose[0], prose[-1]) if prose else (len(segments), -1)
+    for index, seg in enumerate(segments):
+        if verdicts[index] is None and seg.chars and seg.link_chars / seg.chars > 0.8 \
+                and seg.block.kind == "paragraph" and seg.chars < 300 and not first < index < last:
+            verdicts[index] = LINKS
+
+
+def _decide(t: Totals, verdicts: list[str | None], reason: str) -> None:
+    for index in t.segments:
+        if verdicts[index] is None:
+            verdicts[index] = reason
+
+
+def _box_reason(el: etree._Element, tag: str, t: Totals) -> str | None:
+    if tag in ("nav", "aside") or unlikely(el):
+        return BOX
+    if _controls(tag, t):
+        return CONTROLS
+    if t.commas >= 10:
+        return None
+    weight = class_weight(el)
+    if weight < 0 and t.link_density > 0.2:
+        return BOX
+    if t.link_density > (0.5 if weight > 0 else 0.33):
+        return LINKS
+    if t.items > t.paras and t.link_density > 0.2 and tag not in ("ul", "ol"):
+        return LINKS
+    return None
+
+
+def _controls(tag: str, t: Totals) -> bool:
+    """Many short labels, no prose, not a list: a player's or widget's menus and buttons, a
+    chart's tick labels (with one short line, its axis title, at most).
+
+    Lists are left out: an ingredient list or a fact box is short lines too, but marked up
+    as a list; control bars are nested boxes of one word each.
+    """
+    count = len(t.segments)
+    return (count >= CONTROL_MIN_LABELS and t.prose < CONTROL_MAX_PROSE and tag not in ("ul", "ol", "dl", "table")
+            and t.items * 2 < count and t.chars < CONTROL_MAX_MEAN_CHARS * count)
