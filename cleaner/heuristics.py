@@ -185,16 +185,20 @@ def _code_like(text: str) -> bool:
 
 def _mark_lists_and_repeats(blocks: list[Block], shapes: list[Shape | None]) -> None:
     """Link lists are runs of short lines; boilerplate lines come back within one page."""
-    seen = Counter(" ".join(b.text.casefold().split()) for b, s in zip(blocks, shapes)
-                   if s is not None and s.words <= REPEAT_MAX_WORDS)
+    keys = {index: " ".join(block.text.casefold().split()) for index, (block, shape_) in enumerate(zip(blocks, shapes))
+            if shape_ is not None and shape_.words <= REPEAT_MAX_WORDS}
+    seen = Counter(keys.values())
     start = 0
     while start < len(shapes):
         end = start
         while end < len(shapes) and _list_line(shapes[end], blocks[end]):
             end += 1
+        if end - start < LIST_RUN:  # most lines end a run of none
+            start = end + 1
+            continue
         run = [s for s in shapes[start:end] if s is not None]
         code = sum(s.code for s in run)
-        if end - start >= LIST_RUN and code < CODE_RUN_SHARE * len(run):
+        if code < CODE_RUN_SHARE * len(run):
             # A stanza's last line ends the sentence, which also ended the run: judge it with it.
             last = shapes[end] if end < len(shapes) else None
             closed = end + 1 if last is not None and last.words <= LIST_LINE_WORDS and not blocks[end].bullet else end
@@ -207,9 +211,10 @@ def _mark_lists_and_repeats(blocks: list[Block], shapes: list[Shape | None]) -> 
                 shape_.prose = prose
                 shape_.code = shape_.code or listing
         start = end + 1
-    for block, shape_ in zip(blocks, shapes):
-        if shape_ is not None and shape_.words <= REPEAT_MAX_WORDS and not shape_.code:
-            shape_.repeated = seen[" ".join(block.text.casefold().split())] > 1
+    for index, key in keys.items():
+        if not (shape_ := shapes[index]).code:
+            shape_.repeated = seen[key] > 1
+    for shape_ in shapes:
         if shape_ is not None and shape_.separators >= 2 and not shape_.sentence:
             shape_.linkish = True
 
@@ -221,7 +226,7 @@ def _listing(blocks: list[Block], shapes: list[Shape | None], start: int, end: i
     none; a count, a duration or a format in brackets after an entry ("Politics (12)", "Interview
     (4:08)", "Report (PDF)") is not one."""
     lines = [b.text for b, s in zip(blocks[start:end], shapes[start:end]) if s is not None]
-    marked = sum(bool(CODE_MARK.search(COUNTED.sub("", line))) for line in lines)
+    marked = sum(bool(CODE_MARK.search(COUNTED.sub("", line) if ")" in line else line)) for line in lines)
     return bool(lines) and marked >= LISTING_SHARE * len(lines)
 
 
