@@ -112,8 +112,9 @@ def _language_of(words: Sequence[str]) -> str | None:
         return None
     weights = _weights()
     scores = dict.fromkeys(LANGUAGES, 0.0)
-    for word, count in Counter(words).items():
-        for code, weight in weights.get(word, {}).items():
+    # Only stop words score: counting just them (in the same order) adds the same weights, sooner.
+    for word, count in Counter(filter(weights.__contains__, words)).items():
+        for code, weight in weights[word].items():
             scores[code] += weight * count
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
