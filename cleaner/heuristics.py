@@ -343,36 +343,44 @@ def _beside_body(blocks: list[Block], shapes: list[Shape | None], index: int, le
     return after is not None and blocks[after].indent == level
 
 
-def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
-            level: int | None = None) -> tuple[list[float], int]:
-    """Per-block contribution to the body run, and where the comment thread starts (or len)."""
-    scores: list[float] = []
-    seen_prose = False
-    thread = len(blocks)
-    for index, (block, shape_) in enumerate(zip(blocks, shapes)):
-        if index in markers:
-            if seen_prose and thread == len(blocks):
-                thread = index
-            scores.append(-COMMENT_BARRIER)
-        elif shape_ is None and block.verdict == REMOVED and (block.category in END_CATEGORIES or block.rule in END_RULES):
+def _fixed_scores(blocks: list[Block], shapes: list[Shape | None]) -> list[float | None]:
+    """Each block's contribution to the body run where it depends neither on the comment thread
+    nor on the body's indentation (None for prose, whose weight does): the same in every pass."""
+    scores: list[float | None] = []
+    for block, shape_ in zip(blocks, shapes):
+        if shape_ is None and block.verdict == REMOVED and (block.category in END_CATEGORIES or block.rule in END_RULES):
             scores.append(-COMMENT_BARRIER)
         elif shape_ is None:
             furniture = block.verdict == REMOVED and ((block.rule or "").startswith("textdump.")
                                                       or block.category in FURNITURE_CATEGORIES)
             scores.append(-BAD_PENALTY if furniture else 0.0)
         elif shape_.good:
-            seen_prose = True
-            weight = COMMENT_WEIGHT if index > thread else 1.0
-            if (level is not None and block.indent != level) or shape_.gallery:
-                weight *= OFF_LEVEL_WEIGHT
-            scores.append(min(shape_.chars, 2000) * weight)
+            scores.append(None)
         elif block.cell:
             scores.append(0.0)  # another column's cell beside a paragraph: it neither ends the run nor adds to it
         elif shape_.bad or shape_.repeated:
             scores.append(-(min(shape_.chars, 200) + BAD_PENALTY))
         else:
             scores.append(-SHORT_PENALTY)
-    return scores, thread
+    return scores
+
+
+def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int], level: int | None,
+            fixed: list[float | None]) -> tuple[list[float], int]:
+    """Per-block contribution to the body run, and where the comment thread starts (or len):
+    at the first marker after some prose. `fixed` is `_fixed_scores(blocks, shapes)`."""
+    prose = [index for index, score in enumerate(fixed) if score is None and index not in markers]
+    thread = min((index for index in markers if prose and index > prose[0]), default=len(blocks))
+    scores = fixed.copy()
+    for index in prose:
+        shape_ = shapes[index]
+        weight = COMMENT_WEIGHT if index > thread else 1.0
+        if (level is not None and blocks[index].indent != level) or shape_.gallery:
+            weight *= OFF_LEVEL_WEIGHT
+        scores[index] = min(shape_.chars, 2000) * weight
+    for index in markers:
+        scores[index] = -COMMENT_BARRIER
+    return scores, thread  # type: ignore[return-value]  # no None is left
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:
@@ -415,7 +423,7 @@ def _same_row(block: Block, other: Block) -> bool:
 
 
 def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
-              level: int | None) -> tuple[int, int, int, list[float]]:
+              level: int | None, fixed: list[float | None]) -> tuple[int, int, int, list[float]]:
     """[start, end) of the article's run, where the comment thread starts, and the scores.
 
     A comment count ("11 Comments") right above the run found without counts is the article's
@@ -423,9 +431,9 @@ def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int]
     """
     counts = {index for index in markers if shapes[index] is None and COUNT.search(blocks[index].text)}
     if counts:
-        start, _ = _run(*_scores(blocks, shapes, markers - counts, level))
+        start, _ = _run(*_scores(blocks, shapes, markers - counts, level, fixed))
         markers = markers - {index for index in counts if index < start <= index + COUNT_LOOKBACK}
-    scores, thread = _scores(blocks, shapes, markers, level)
+    scores, thread = _scores(blocks, shapes, markers, level, fixed)
     start, end = _run(scores, thread)
     return start, end, thread, scores
 
@@ -631,13 +639,14 @@ def classify_blocks(doc: Document) -> None:
         return
     stamps = _stamp_lines(blocks, shapes)  # the shapes do not change from here on
     markers = set(_comment_markers(blocks, shapes, stamps))
-    start, end, thread, scores = _body_run(blocks, shapes, markers, None)
+    fixed = _fixed_scores(blocks, shapes)
+    start, end, thread, scores = _body_run(blocks, shapes, markers, None, fixed)
     if end == 0:
         return
     level = body_level(blocks, shapes, start, end)
     if level is not None:
         markers = set(_comment_markers(blocks, shapes, stamps, level))
-        start, end, thread, scores = _body_run(blocks, shapes, markers, level)
+        start, end, thread, scores = _body_run(blocks, shapes, markers, level, fixed)
         end = _level_end(blocks, shapes, start, end, level)
         end = _closing_lines(blocks, shapes, end, level, thread)
     head = _headline_start(blocks, shapes, start)
