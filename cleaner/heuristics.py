@@ -90,7 +90,7 @@ CODE_SHARE = 0.08      # lines with this share of symbols and digits are code or
 CODE_MARK = re.compile(r"[{}()\[\];=<>\\$^~`│─]|[,(]\s*$")  # one programming symbol, or a line ending like code
 COUNTED = re.compile(r"\s+\((?:[\d,.:]+|\w{1,12})\)\s*$")  # "Politics (12)", "Interview (4:08)", "Report (PDF)": not code
 LISTING_SHARE = 0.5    # a run of short lines this many of which carry a programming symbol is a listing
-SEPARATORS = re.compile(r"\s[|•·»/]\s")
+SEPARATORS = re.compile(r"\s[|•·»/]\s")  # (the marks are listed again in _separators)
 COMMENT_CATEGORIES = frozenset({"comments"})
 FURNITURE_CATEGORIES = frozenset({"related"})  # removed by the rules; weighs against the run like a link line
 END_CATEGORIES = frozenset({"author"})  # an author box ends the article but starts no thread
@@ -173,9 +173,16 @@ def shape(block: Block, language: str | None) -> Shape:
         chars=len(text), words=count, stop=stopword_density(lowered, language) if count >= 4 else None,
         sentence=sentence, short=count <= SHORT_WORDS and not sentence,
         title=title_case_share(raw_words) if count >= 3 and not cjk else 0.0,
-        separators=len(SEPARATORS.findall(text)), code=_code_like(text), language=language,
+        separators=_separators(text), code=_code_like(text), language=language,
         clauses=cjk and ideographs >= CJK_PARAGRAPH,
     )
+
+
+def _separators(text: str) -> int:
+    """How many menu separators (" | ", " / ", " » ") the line holds; most lines have no mark to search around."""
+    if "|" in text or "/" in text or "•" in text or "·" in text or "»" in text:
+        return len(SEPARATORS.findall(text))
+    return 0
 
 
 def _code_like(text: str) -> bool:
