@@ -54,13 +54,17 @@ def find_headline(blocks: Sequence[Block], shapes: Sequence[Shape | None], start
     candidates = [i for i in range(start - 1, -1, -1) if shapes[i] is not None][:SEARCH]
     if not candidates:
         return None
-    words_above = {i: _content(blocks[i].text, stop) for i in range(candidates[0] + 1) if shapes[i] is not None}
+    words_above: dict[int, set[str]] = {}  # every judged line's words down to the first candidate, once needed
     for index in candidates:
         shape_ = shapes[index]
         text = blocks[index].text
         if (MIN_WORDS <= shape_.words <= MAX_WORDS and not text.rstrip().endswith(".")
                 and not shape_.repeated and not shape_.separators and not shape_.code):
-            own = words_above[index]
+            own = _content(text, stop)
+            if len(own & opening) < MIN_SHARED:
+                continue  # too few words in common however few the furniture takes
+            if not words_above:
+                words_above = {i: _content(blocks[i].text, stop) for i in range(candidates[0] + 1) if shapes[i] is not None}
             shared = [word for word in own & opening
                       if sum(word in other for i, other in words_above.items() if i < index) <= FURNITURE_LINES]
             if len(shared) >= MIN_SHARED and len(shared) >= SHARED_SHARE * len(own):

@@ -90,16 +90,20 @@ CODE_SHARE = 0.08      # lines with this share of symbols and digits are code or
 CODE_MARK = re.compile(r"[{}()\[\];=<>\\$^~`│─]|[,(]\s*$")  # one programming symbol, or a line ending like code
 COUNTED = re.compile(r"\s+\((?:[\d,.:]+|\w{1,12})\)\s*$")  # "Politics (12)", "Interview (4:08)", "Report (PDF)": not code
 LISTING_SHARE = 0.5    # a run of short lines this many of which carry a programming symbol is a listing
-SEPARATORS = re.compile(r"\s[|•·»/]\s")
+SEPARATORS = re.compile(r"\s[|•·»/]\s")  # (the marks are listed again in _separators)
 COMMENT_CATEGORIES = frozenset({"comments"})
 FURNITURE_CATEGORIES = frozenset({"related"})  # removed by the rules; weighs against the run like a link line
 END_CATEGORIES = frozenset({"author"})  # an author box ends the article but starts no thread
 END_RULES = frozenset({"credits.legal-footer"})  # so does a copyright notice ("Copyright 2008 The Associated Press")
 # A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:"); not a
 # duration in brackets ("Interview (4:08)": a video list), nor a zero ("Current Time 0:00": a video player).
-STAMP = re.compile(r"(?<!\()\b(?!0?0:00\b)\d{1,2}:\d{2}\b(?!\))|\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b"
-                   r"|\b(says|said|wrote|schreibt|a écrit|dice|escribió|disse|scrive|schreef)\s*:\s*$",
-                   re.IGNORECASE)
+# Three patterns, each tried only when the line holds what it needs (a colon, a digit, a final
+# colon): one alternation searched at every position of every line was a tenth of the classifier.
+STAMP_TIME = re.compile(r"(?<!\()\b(?!0?0:00\b)\d{1,2}:\d{2}\b(?!\))")
+STAMP_AGO = re.compile(r"\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b", re.IGNORECASE)
+STAMP_SAYS = re.compile(r"\b(says|said|wrote|schreibt|a écrit|dice|escribió|disse|scrive|schreef)\s*:\s*$",
+                        re.IGNORECASE)
+DIGIT = re.compile(r"\d")
 STAMP_MAX_WORDS = 16
 COUNT = re.compile(r"\d")  # a comment marker with a number counts the comments: a link to the thread
 COUNT_LOOKBACK = 6     # blocks above the article's first paragraph where such a link is the article's
@@ -169,9 +173,16 @@ def shape(block: Block, language: str | None) -> Shape:
         chars=len(text), words=count, stop=stopword_density(lowered, language) if count >= 4 else None,
         sentence=sentence, short=count <= SHORT_WORDS and not sentence,
         title=title_case_share(raw_words) if count >= 3 and not cjk else 0.0,
-        separators=len(SEPARATORS.findall(text)), code=_code_like(text), language=language,
+        separators=_separators(text), code=_code_like(text), language=language,
         clauses=cjk and ideographs >= CJK_PARAGRAPH,
     )
+
+
+def _separators(text: str) -> int:
+    """How many menu separators (" | ", " / ", " » ") the line holds; most lines have no mark to search around."""
+    if "|" in text or "/" in text or "•" in text or "·" in text or "»" in text:
+        return len(SEPARATORS.findall(text))
+    return 0
 
 
 def _code_like(text: str) -> bool:
@@ -181,16 +192,20 @@ def _code_like(text: str) -> bool:
 
 def _mark_lists_and_repeats(blocks: list[Block], shapes: list[Shape | None]) -> None:
     """Link lists are runs of short lines; boilerplate lines come back within one page."""
-    seen = Counter(" ".join(b.text.casefold().split()) for b, s in zip(blocks, shapes)
-                   if s is not None and s.words <= REPEAT_MAX_WORDS)
+    keys = {index: " ".join(block.text.casefold().split()) for index, (block, shape_) in enumerate(zip(blocks, shapes))
+            if shape_ is not None and shape_.words <= REPEAT_MAX_WORDS}
+    seen = Counter(keys.values())
     start = 0
     while start < len(shapes):
         end = start
         while end < len(shapes) and _list_line(shapes[end], blocks[end]):
             end += 1
+        if end - start < LIST_RUN:  # most lines end a run of none
+            start = end + 1
+            continue
         run = [s for s in shapes[start:end] if s is not None]
         code = sum(s.code for s in run)
-        if end - start >= LIST_RUN and code < CODE_RUN_SHARE * len(run):
+        if code < CODE_RUN_SHARE * len(run):
             # A stanza's last line ends the sentence, which also ended the run: judge it with it.
             last = shapes[end] if end < len(shapes) else None
             closed = end + 1 if last is not None and last.words <= LIST_LINE_WORDS and not blocks[end].bullet else end
@@ -203,9 +218,10 @@ def _mark_lists_and_repeats(blocks: list[Block], shapes: list[Shape | None]) -> 
                 shape_.prose = prose
                 shape_.code = shape_.code or listing
         start = end + 1
-    for block, shape_ in zip(blocks, shapes):
-        if shape_ is not None and shape_.words <= REPEAT_MAX_WORDS and not shape_.code:
-            shape_.repeated = seen[" ".join(block.text.casefold().split())] > 1
+    for index, key in keys.items():
+        if not (shape_ := shapes[index]).code:
+            shape_.repeated = seen[key] > 1
+    for shape_ in shapes:
         if shape_ is not None and shape_.separators >= 2 and not shape_.sentence:
             shape_.linkish = True
 
@@ -217,7 +233,7 @@ def _listing(blocks: list[Block], shapes: list[Shape | None], start: int, end: i
     none; a count, a duration or a format in brackets after an entry ("Politics (12)", "Interview
     (4:08)", "Report (PDF)") is not one."""
     lines = [b.text for b, s in zip(blocks[start:end], shapes[start:end]) if s is not None]
-    marked = sum(bool(CODE_MARK.search(COUNTED.sub("", line))) for line in lines)
+    marked = sum(bool(CODE_MARK.search(COUNTED.sub("", line) if ")" in line else line)) for line in lines)
     return bool(lines) and marked >= LISTING_SHARE * len(lines)
 
 
@@ -275,7 +291,8 @@ def _evidence(blocks: list[Block], shapes: list[Shape | None]) -> int:
     return links + sum(b.verdict == REMOVED and (b.rule or "").startswith("textdump.") for b in blocks)
 
 
-def _comment_markers(blocks: list[Block], shapes: list[Shape | None], level: int | None = None) -> list[int]:
+def _comment_markers(blocks: list[Block], shapes: list[Shape | None], stamp_lines: list[int],
+                     level: int | None = None) -> list[int]:
     """Indices of comment-thread markers: rule-marked ones, plus stamp lines when a thread shows.
 
     A single "Posted 10:32 AM" is an article's dateline; a thread has one such line per comment.
@@ -283,16 +300,26 @@ def _comment_markers(blocks: list[Block], shapes: list[Shape | None], level: int
     another column (timed headlines beside the article), not a comment's header.
     """
     marked = [i for i, b in enumerate(blocks) if b.verdict == REMOVED and b.category in COMMENT_CATEGORIES]
-    stamps = [i for i, (b, s) in enumerate(zip(blocks, shapes))
-              if s is not None and not s.code and s.words <= STAMP_MAX_WORDS and STAMP.search(b.text)
-              and not _beside_body(blocks, shapes, i, level)]
+    stamps = [i for i in stamp_lines if not _beside_body(blocks, shapes, i, level)]
     # A thread is a dense tail of stamps (one per comment): a dateline or a timed headline far
     # above it is not part of it.
     for first in range(len(stamps) - STAMP_THREAD + 1):
-        tail = stamps[first:]
-        if (tail[-1] - tail[0]) <= STAMP_GAP * (len(tail) - 1):
-            return sorted(marked + tail)
+        if stamps[-1] - stamps[first] <= STAMP_GAP * (len(stamps) - 1 - first):
+            return sorted(marked + stamps[first:])
     return marked
+
+
+def _stamp_lines(blocks: list[Block], shapes: list[Shape | None]) -> list[int]:
+    """Indices of short judged lines that carry a comment's time or author stamp."""
+    return [i for i, (b, s) in enumerate(zip(blocks, shapes))
+            if s is not None and not s.code and s.words <= STAMP_MAX_WORDS and _stamp(b.text)]
+
+
+def _stamp(text: str) -> bool:
+    """A clock time ("8:28 pm"), an age ("3 hours ago") or an author's "says:" in the line."""
+    if ":" in text and (STAMP_TIME.search(text) or (text.rstrip().endswith(":") and STAMP_SAYS.search(text))):
+        return True
+    return bool(DIGIT.search(text) and STAMP_AGO.search(text))
 
 
 def body_level(blocks: list[Block], shapes: list[Shape | None], start: int, end: int) -> int | None:
@@ -323,36 +350,44 @@ def _beside_body(blocks: list[Block], shapes: list[Shape | None], index: int, le
     return after is not None and blocks[after].indent == level
 
 
-def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
-            level: int | None = None) -> tuple[list[float], int]:
-    """Per-block contribution to the body run, and where the comment thread starts (or len)."""
-    scores: list[float] = []
-    seen_prose = False
-    thread = len(blocks)
-    for index, (block, shape_) in enumerate(zip(blocks, shapes)):
-        if index in markers:
-            if seen_prose and thread == len(blocks):
-                thread = index
-            scores.append(-COMMENT_BARRIER)
-        elif shape_ is None and block.verdict == REMOVED and (block.category in END_CATEGORIES or block.rule in END_RULES):
+def _fixed_scores(blocks: list[Block], shapes: list[Shape | None]) -> list[float | None]:
+    """Each block's contribution to the body run where it depends neither on the comment thread
+    nor on the body's indentation (None for prose, whose weight does): the same in every pass."""
+    scores: list[float | None] = []
+    for block, shape_ in zip(blocks, shapes):
+        if shape_ is None and block.verdict == REMOVED and (block.category in END_CATEGORIES or block.rule in END_RULES):
             scores.append(-COMMENT_BARRIER)
         elif shape_ is None:
             furniture = block.verdict == REMOVED and ((block.rule or "").startswith("textdump.")
                                                       or block.category in FURNITURE_CATEGORIES)
             scores.append(-BAD_PENALTY if furniture else 0.0)
         elif shape_.good:
-            seen_prose = True
-            weight = COMMENT_WEIGHT if index > thread else 1.0
-            if (level is not None and block.indent != level) or shape_.gallery:
-                weight *= OFF_LEVEL_WEIGHT
-            scores.append(min(shape_.chars, 2000) * weight)
+            scores.append(None)
         elif block.cell:
             scores.append(0.0)  # another column's cell beside a paragraph: it neither ends the run nor adds to it
         elif shape_.bad or shape_.repeated:
             scores.append(-(min(shape_.chars, 200) + BAD_PENALTY))
         else:
             scores.append(-SHORT_PENALTY)
-    return scores, thread
+    return scores
+
+
+def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int], level: int | None,
+            fixed: list[float | None]) -> tuple[list[float], int]:
+    """Per-block contribution to the body run, and where the comment thread starts (or len):
+    at the first marker after some prose. `fixed` is `_fixed_scores(blocks, shapes)`."""
+    prose = [index for index, score in enumerate(fixed) if score is None and index not in markers]
+    thread = min((index for index in markers if prose and index > prose[0]), default=len(blocks))
+    scores = fixed.copy()
+    for index in prose:
+        shape_ = shapes[index]
+        weight = COMMENT_WEIGHT if index > thread else 1.0
+        if (level is not None and blocks[index].indent != level) or shape_.gallery:
+            weight *= OFF_LEVEL_WEIGHT
+        scores[index] = min(shape_.chars, 2000) * weight
+    for index in markers:
+        scores[index] = -COMMENT_BARRIER
+    return scores, thread  # type: ignore[return-value]  # no None is left
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:
@@ -395,7 +430,7 @@ def _same_row(block: Block, other: Block) -> bool:
 
 
 def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int],
-              level: int | None) -> tuple[int, int, int, list[float]]:
+              level: int | None, fixed: list[float | None]) -> tuple[int, int, int, list[float]]:
     """[start, end) of the article's run, where the comment thread starts, and the scores.
 
     A comment count ("11 Comments") right above the run found without counts is the article's
@@ -403,9 +438,9 @@ def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int]
     """
     counts = {index for index in markers if shapes[index] is None and COUNT.search(blocks[index].text)}
     if counts:
-        start, _ = _run(*_scores(blocks, shapes, markers - counts, level))
+        start, _ = _run(*_scores(blocks, shapes, markers - counts, level, fixed))
         markers = markers - {index for index in counts if index < start <= index + COUNT_LOOKBACK}
-    scores, thread = _scores(blocks, shapes, markers, level)
+    scores, thread = _scores(blocks, shapes, markers, level, fixed)
     start, end = _run(scores, thread)
     return start, end, thread, scores
 
@@ -609,14 +644,16 @@ def classify_blocks(doc: Document) -> None:
     dump = is_dump(blocks, shapes)
     if not dump and _evidence(blocks, shapes) < DUMP_MIN_LINKS:
         return
-    markers = set(_comment_markers(blocks, shapes))
-    start, end, thread, scores = _body_run(blocks, shapes, markers, None)
+    stamps = _stamp_lines(blocks, shapes)  # the shapes do not change from here on
+    markers = set(_comment_markers(blocks, shapes, stamps))
+    fixed = _fixed_scores(blocks, shapes)
+    start, end, thread, scores = _body_run(blocks, shapes, markers, None, fixed)
     if end == 0:
         return
     level = body_level(blocks, shapes, start, end)
     if level is not None:
-        markers = set(_comment_markers(blocks, shapes, level))
-        start, end, thread, scores = _body_run(blocks, shapes, markers, level)
+        markers = set(_comment_markers(blocks, shapes, stamps, level))
+        start, end, thread, scores = _body_run(blocks, shapes, markers, level, fixed)
         end = _level_end(blocks, shapes, start, end, level)
         end = _closing_lines(blocks, shapes, end, level, thread)
     head = _headline_start(blocks, shapes, start)

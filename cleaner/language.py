@@ -21,6 +21,7 @@ from pathlib import Path
 LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl")
 # Words are split on apostrophes too, so French "l'été" yields the stop word "l".
 TOKEN = re.compile(r"[^\W\d_]+")
+ASCII_TOKEN = re.compile(r"[a-z]+")  # the same runs in lower-case ASCII text, found faster
 # A language is only named when its stop words make up this share of the sample's words
 # and beat the runner-up clearly; otherwise the text is in a language we have no list for.
 MIN_SHARE = 0.2
@@ -74,13 +75,19 @@ _PROSE_LINE = re.compile(r"[\W\d_]*(?:[^\W\d_]+[\W\d_]+){%d}[^\W\d_]" % (PROSE_L
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-case letter runs: the unit stop-word counts are made of (shared: do not change them)."""
     if len(text) > CACHED_CHARS:
-        return tuple(TOKEN.findall(text.casefold()))
+        return _letter_runs(text)
     found = _TOKENS.get(text)
     if found is None:
         if len(_TOKENS) >= CACHED_LINES:
             _TOKENS.clear()
-        found = _TOKENS[text] = tuple(TOKEN.findall(text.casefold()))
+        found = _TOKENS[text] = _letter_runs(text)
     return found
+
+
+def _letter_runs(text: str) -> tuple[str, ...]:
+    if text.isascii():  # casefold is lower, and the only letters left are a-z
+        return tuple(ASCII_TOKEN.findall(text.lower()))
+    return tuple(TOKEN.findall(text.casefold()))
 
 
 def _sample_tokens(lines: list[str], separator: str) -> list[str]:
@@ -118,8 +125,9 @@ def _language_of(words: Sequence[str]) -> str | None:
         return None
     weights = _weights()
     scores = dict.fromkeys(LANGUAGES, 0.0)
-    for word, count in Counter(words).items():
-        for code, weight in weights.get(word, {}).items():
+    # Only stop words score: counting just them (in the same order) adds the same weights, sooner.
+    for word, count in Counter(filter(weights.__contains__, words)).items():
+        for code, weight in weights[word].items():
             scores[code] += weight * count
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]

@@ -71,7 +71,11 @@ def row_cells(raw: str, line: str, language: Callable[[], str | None]) -> list[t
     with no prose in it (a data table, a menu laid out across) stays one line. `line` is `raw` normalised.
     """
     # Normalising shortens a run of padding by at least two characters: without that, no padding.
-    if len(line) >= LONG_LINE or len(raw) - len(line) < 2 or not PADDING.search(raw.strip()):
+    # (Measured on the stripped line, so an indented line without padding is not searched.)
+    if len(line) >= LONG_LINE:
+        return None
+    stripped = raw.strip()
+    if len(stripped) - len(line) < 2 or not PADDING.search(stripped):
         return None
     cells = [(match.group(), match.start()) for match in CELL.finditer(raw.expandtabs(TAB))]
     if len(cells) < 2 or not any(_prose(" ".join(cell.split()), language()) for cell, _ in cells):

@@ -22,16 +22,20 @@ NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 
 SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+# What the plain split and join would get wrong: invisibles, and the spaces kept inside a line.
+KEPT_OR_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u202f\u2007]")
+NEWLINE_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
 
 
 def normalise_line(line: str) -> str:
     """Strip the line's ends (NBSP included), collapse inner runs of spaces and tabs, drop invisibles.
 
     Non-breaking spaces inside a line are kept: French typography and numbers rely on them.
-    An ASCII line has neither those nor invisibles, and `str.split` knows the same spaces as
-    the regex, so the plain split and join (several times faster) gives the same line.
+    A line with neither those nor invisibles (every ASCII line, most others) needs no regex:
+    `str.split` knows the same spaces as the regex, so the plain split and join (several
+    times faster) gives the same line.
     """
-    if line.isascii():
+    if line.isascii() or not KEPT_OR_INVISIBLE.search(line):
         return " ".join(line.split())
     return SPACES.sub(" ", line.translate(INVISIBLE)).strip()
 
@@ -78,7 +82,9 @@ def read_text(text: str, *, url: str | None = None,
     `stands_alone(line)` says a line is a block of its own (an ad marker, a credit) that
     must never be joined to the line before it, even in hard-wrapped text.
     """
-    raw_lines = NEWLINES.sub("\n", text).split("\n")
+    # Other line breaks are rare: looking for each is far cheaper than the regex over the text.
+    unified = NEWLINES.sub("\n", text) if any(char in text for char in NEWLINE_CHARS) else text
+    raw_lines = unified.split("\n")
     lines = [normalise_line(line) for line in raw_lines]
     width = wrap_width(lines)
     language = document_language(text)
