@@ -15,13 +15,11 @@ links sit among them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from .document import Block
 from .language import stopwords, tokens
-
-if TYPE_CHECKING:  # the classifier's per-block measurements; imported only for the types
-    from .heuristics import Shape
+from .shapes import Shape
 
 SEARCH = 12            # judged blocks above the run searched for the headline
 BODY_CHARS = 1500      # the article's opening: this much of its prose is what the headline is about

@@ -12,12 +12,10 @@ page:").
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from .document import Block
-
-if TYPE_CHECKING:  # the classifier's per-block measurements; imported only for the types
-    from .heuristics import Shape
+from .shapes import Shape
 
 TAG = re.compile(r"<\s*/?\s*(?:script|noscript|iframe|a|img|div|span|object|embed|param|input|form|table|tr|td"
                  r"|font|p|br)\b[^<>]*>", re.IGNORECASE)

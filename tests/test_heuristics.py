@@ -1,4 +1,4 @@
-"""Block classification of whole-page text dumps (cleaner/heuristics.py, cleaner/language.py)."""
+"""Block classification of whole-page text dumps (cleaner/heuristics.py, cleaner/shapes.py, cleaner/language.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Lines inside the article's run of a page dump that are not the article's (cleaner/heuristics.py)."""
+"""Lines inside the article's run of a page dump that are not the article's (cleaner/heuristics.py, cleaner/depth.py)."""
 
 from __future__ import annotations
 
