@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .regexscan import ODD_CASE, first_chars, needed_words
 from .errors import RuleError
 
 ACTIONS = frozenset({"drop", "drop-section", "caption", "credit", "highlights", "keep", "metadata"})
@@ -149,7 +150,7 @@ class Matcher:
     Literal lines are one dict lookup; only the regex rules ordered before that hit
     still need trying, so a long rule list costs little per block. Rules are also indexed
     by the characters a match can start with, and a block skips a rule whose regexes
-    need a word its folded text lacks (see `_starts`, `_needs`): most rules are never tried.
+    need a word its folded text lacks (see `cleaner.regexscan`): most rules are never tried.
     """
 
     def __init__(self, rules: list[Rule]):
@@ -159,13 +160,13 @@ class Matcher:
             for line in rule.lines:
                 self.literal.setdefault(line, order)
         # Per regex rule: the clauses any block must pass (its `contains` words) and those a
-        # block without `_ODD_CASE` characters must pass (those plus the words its regexes need).
+        # block without `ODD_CASE` characters must pass (those plus the words its regexes need).
         self.patterns = []
         for order, rule in enumerate(rules):
             if rule.regexes:
                 always = (rule.contains,) if rule.contains else ()
-                self.patterns.append((order, rule, always, always + _rule_needs(rule)))
-        starts = [_rule_starts(rule) for _, rule, _, _ in self.patterns]
+                self.patterns.append((order, rule, always, always + needed_words(rule.regexes)))
+        starts = [first_chars(rule.regexes) for _, rule, _, _ in self.patterns]
         self.by_start = {char: [entry for entry, first in zip(self.patterns, starts) if first is None or char in first]
                          for char in map(chr, range(128))}
         self.longest = max([rule.max_chars for rule in rules] + [200])
@@ -173,7 +174,7 @@ class Matcher:
     def match(self, text: str) -> tuple[Rule, dict[str, str]] | None:
         folded = fold(text) if len(text) <= self.longest else ""
         hit = self.literal.get(folded) if folded else None
-        plain = text.isascii() or _ODD_CASE.search(text) is None
+        plain = text.isascii() or ODD_CASE.search(text) is None
         for order, rule, always, needs in self.by_start.get(text[:1], self.patterns):
             if hit is not None and order > hit:
                 break
@@ -193,124 +194,6 @@ class Matcher:
         if hit is not None and len(text) <= self.rules[hit].max_chars:
             return self.rules[hit], {}
         return None
-
-
-# Static analysis of a rule's regexes (the parse tree of Python's own `re`), so the Matcher can
-# skip rules that cannot match a block. Every answer errs on the safe side: a character or word
-# is only ruled out when no match could do without it; anything not understood rules out nothing.
-_ASCII = [chr(code) for code in range(128)]
-# The only characters that match an ASCII character under re.IGNORECASE without case-folding to it
-# (İ folds to "i" and a combining dot, ı to itself): a block holding one is tried against every rule.
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
-try:  # private modules of `re` (3.11+); without them every rule is simply tried
-    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
-    _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
-    _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
-except (ImportError, AttributeError):  # pragma: no cover - depends on the Python version
-    _parser = None
-
-
-def _rule_starts(rule: Rule) -> frozenset[str] | None:
-    """ASCII characters a match of the rule can start with; None when any character may."""
-    found: set[str] = set()
-    if _parser is None:
-        return None
-    for pattern in rule.regexes:
-        try:
-            tree = _parser.parse(pattern.pattern, pattern.flags)
-            first, _ = _starts(tree.data, tree.state.flags)
-        except Exception:  # an unforeseen construct: rule out nothing
-            return None
-        if first is None:
-            return None
-        found |= first
-    return frozenset(found)
-
-
-def _starts(nodes: list[Any], flags: int) -> tuple[set[str] | None, bool]:
-    """(ASCII characters the sequence's match can start with or None for any, can it match empty)."""
-    found: set[str] = set()
-    for op, av in nodes:
-        if op in (_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY):
-            state = _parser.State()
-            state.flags = flags
-            leaf = _compiler.compile(_parser.SubPattern(state, [(op, av)]), flags)
-            return found | {char for char in _ASCII if leaf.fullmatch(char)}, False
-        if op in _ZERO_WIDTH:
-            continue
-        if op is _constants.SUBPATTERN:
-            first, empty = _starts(av[3].data, (flags | av[1]) & ~av[2])
-        elif op in _REPEATS:
-            first, empty = _starts(av[2].data, flags)
-            empty = empty or av[0] == 0
-        elif op is _constants.ATOMIC_GROUP:
-            first, empty = _starts(av.data, flags)
-        elif op is _constants.BRANCH:
-            branches = [_starts(branch.data, flags) for branch in av[1]]
-            if any(first is None for first, _ in branches):
-                return None, True
-            first = set().union(*(first for first, _ in branches))
-            empty = any(empty for _, empty in branches)
-        else:
-            return None, True
-        if first is None:
-            return None, True
-        found |= first
-        if not empty:
-            return found, False
-    return found, True
-
-
-def _rule_needs(rule: Rule) -> tuple[tuple[str, ...], ...]:
-    """Words a block's folded text must hold for the rule to match (unless the block has an
-    `_ODD_CASE` character): a tuple of clauses, each a tuple of words one of which must be
-    there (one clause if several regexes)."""
-    if _parser is None:
-        return ()
-    try:
-        needs = [_needs(_parser.parse(p.pattern, p.flags).data) for p in rule.regexes]
-    except Exception:  # an unforeseen construct: rule out nothing
-        return ()
-    if len(needs) == 1:
-        return tuple(sorted((tuple(sorted(clause)) for clause in needs[0]), key=len))
-    best = [_best(clauses) for clauses in needs]
-    if any(clause is None for clause in best):
-        return ()
-    return (tuple(sorted(set().union(*best))),)  # type: ignore[arg-type]
-
-
-def _needs(nodes: list[Any]) -> list[frozenset[str]]:
-    """Clauses (sets of lower-case ASCII words without spaces) that every match of the sequence
-    satisfies: each clause has a word the match holds. A character that matches an ASCII one,
-    even under IGNORECASE, folds to its lower case (but for `_ODD_CASE`), and folding only
-    collapses spaces, so the folded block then holds the word too."""
-    clauses: list[frozenset[str]] = []
-    run = ""
-    for op, av in nodes + [(None, None)]:
-        if op is _constants.LITERAL and av < 128 and not chr(av).isspace():
-            run += chr(av).lower()
-            continue
-        if run:
-            clauses.append(frozenset([run]))
-            run = ""
-        if op is _constants.SUBPATTERN:
-            clauses += _needs(av[3].data)
-        elif op in _REPEATS and av[0] >= 1:
-            clauses += _needs(av[2].data)
-        elif op is _constants.ATOMIC_GROUP:
-            clauses += _needs(av.data)
-        elif op is _constants.ASSERT:
-            clauses += _needs(av[1].data)
-        elif op is _constants.BRANCH:
-            best = [_best(_needs(branch.data)) for branch in av[1]]
-            if all(clause is not None for clause in best):
-                clauses.append(frozenset().union(*best))  # type: ignore[arg-type]
-    return clauses
-
-
-def _best(clauses: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most telling clause: fewest words, the longest shortest word."""
-    return min(clauses, key=lambda clause: (len(clause), -min(map(len, clause))), default=None)
 
 
 class FieldError(ValueError):
