@@ -27,15 +27,14 @@ ANCHOR_REACH = 8  # blocks below the headline where its article's prose starts
 ANCHOR_SHARE = 0.5  # of the winner's score and prose that the box below the headline needs
 
 
-def find_headline(segments: list[Segment], title: str | None, values: list[float]) -> int | None:
+def find_headline(segments: list[Segment], wanted: Title | None, values: list[float]) -> int | None:
     """The heading that repeats the page's title. A page's own headline is followed by its
     prose, a masthead often is not; then one that repeats all of the title (or most) beats
     one that repeats only a part, which may be the site's name ("10Q Detective: Research in
     Motion"); then the most prominent wins (a teaser list may repeat the headline lower
     down, as a smaller heading)."""
-    if not title:
+    if wanted is None:
         return None
-    wanted = Title.of(title)
     found = [i for i, seg in enumerate(segments) if seg.block.kind == "heading" and same_title(seg.block.text, wanted)]
     if not found:
         return None
@@ -74,9 +73,21 @@ class Title:
     parts: frozenset[str]
 
     @classmethod
-    def of(cls, title: str) -> Title:
-        parts = [part for part in _TITLE_SEPARATOR.split(title) if len(part.split()) >= TITLE_PART_WORDS]
-        return cls(title_key(title), frozenset(title_key(part) for part in parts) if len(parts) > 1 else frozenset())
+    def of(cls, title: str, page_title: str | None = None) -> Title:
+        """`page_title` is the page's whole `<title>`, when it differs from `title`: the
+        metadata keeps only its longest part, and the headline may repeat another part."""
+        keys: set[str] = set()
+        for text in (title, page_title):
+            if not text:
+                continue
+            parts = [part for part in _TITLE_SEPARATOR.split(text) if len(part.split()) >= TITLE_PART_WORDS]
+            if len(parts) > 1:
+                keys.update(title_key(part) for part in parts)
+        whole = title_key(title)
+        if page_title and title_key(page_title) != whole:
+            keys.add(title_key(page_title))
+        keys.discard(whole)
+        return cls(whole, frozenset(keys))
 
 
 def same_title(heading: str, title: Title, parts: bool = True) -> bool:
@@ -120,7 +131,7 @@ def anchored(top: etree._Element, best: Totals, headline: int, segments: list[Se
     return top, best
 
 
-def keep_headline(segments: list[Segment], verdicts: list[str | None], title: str | None,
+def keep_headline(segments: list[Segment], verdicts: list[str | None], wanted: Title | None,
                   body: etree._Element) -> None:
     """The article's headline often sits just above the body's container: bring it, and the
     short lines (byline, standfirst, lead image) between it and the body, back.
@@ -130,9 +141,8 @@ def keep_headline(segments: list[Segment], verdicts: list[str | None], title: st
     moves its date to the metadata. (Below the headline, inside the article's own box, a date
     line is left in: there it is as often counted as the article's own first line.)"""
     first = next((i for i, v in enumerate(verdicts) if v is None), None)
-    if first is None or not title:
+    if first is None or wanted is None:
         return
-    wanted = Title.of(title)
     headline = next((i for i in range(first, min(first + HEADLINE_REACH, len(segments)))
                      if verdicts[i] is None and segments[i].block.kind == "heading"
                      and same_title(segments[i].block.text, wanted)), None)

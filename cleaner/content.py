@@ -15,7 +15,7 @@ from __future__ import annotations
 from lxml import etree
 
 from . import scoring
-from .article_head import DATELINE, anchored, find_headline, keep_headline
+from .article_head import DATELINE, Title, anchored, find_headline, keep_headline
 from .boxnames import unlikely
 from .htmlparse import Segment, tag_of
 from .prose import ends_sentence
@@ -33,8 +33,12 @@ SIBLING_SHARE = 0.2  # of the winner's score that a sibling needs to join (or ge
 SIBLING_MIN_SCORE = 10.0
 
 
-def select(segments: list[Segment], body: etree._Element, title: str | None = None) -> list[str | None]:
-    """For each segment: None when it is main content, else the heuristic id that drops it."""
+def select(segments: list[Segment], body: etree._Element, title: str | None = None,
+           page_title: str | None = None) -> list[str | None]:
+    """For each segment: None when it is main content, else the heuristic id that drops it.
+    `title` is the metadata's title; `page_title` the page's whole `<title>`, whose other
+    parts the headline may repeat instead."""
+    wanted = Title.of(title, page_title) if title else None
     verdicts: list[str | None] = [OUTSIDE] * len(segments)
     values = scoring.points(segments, body)
     found = scoring.totals(segments, body, values)
@@ -44,7 +48,7 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
         if spared:
             values = scoring.points(segments, body, spared)
             found = scoring.totals(segments, body, values)
-    headline = find_headline(segments, title, values)
+    headline = find_headline(segments, wanted, values)
     if headline is not None:
         # A box around the page's headline is the article's or the layout's, whatever its
         # name says ("share_wrapper" around a whole story): its prose scores.
@@ -66,7 +70,7 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
         for index in found[root].segments if root in found else ():
             verdicts[index] = None
     prune(roots, found, segments, verdicts, {top, *top.iterancestors(), *spared})
-    keep_headline(segments, verdicts, title, body)
+    keep_headline(segments, verdicts, wanted, body)
     drop_repeats(segments, verdicts)
     return verdicts
 

@@ -19,7 +19,7 @@ from .content import DATELINE, select
 from .document import BODY, IMAGE, REMOVED, Block, Document
 from .figures import collect_figures
 from .htmlparse import SKIP_TAGS, Walker, drop, parse, strip_skipped, tag_of, text_of
-from .metadata import dateline_dates, read_metadata
+from .metadata import dateline_dates, page_title, read_metadata
 from .rulebook import Rule, RuleSet
 
 # Elements a selector may never remove: the page itself and the article markers.
@@ -37,12 +37,13 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
     root = tree.getroot()
     body = root.find("body")
     title, metadata, base_url, ld_images = read_metadata(root, url)
+    whole_title = page_title(root)
     removed = _record(strip_skipped(root, SKIP_TAGS - {"noscript"}))
     removed += apply_selectors(tree, body, rules.selectors(url))
     anchors, leftovers, titles, unplaced = collect_figures(body, base_url, rules, ld_images)
     removed += _record(strip_skipped(root, frozenset({"noscript"})))
     segments = Walker(tree, anchors, leftovers, titles).walk(body)
-    verdicts = select(segments, body, title)
+    verdicts = select(segments, body, title, whole_title)
     blocks = []
     for seg, verdict in zip(segments, verdicts):
         if verdict == DATELINE:

@@ -261,6 +261,12 @@ def iso_date(value: str | None) -> str | None:
     return "-".join(found.groups()) if found else None
 
 
+def page_title(root: etree._Element) -> str | None:
+    """The page's whole `<title>`, site name and all."""
+    title = root.find("head/title")
+    return normalise_line(" ".join(title.itertext())) or None if title is not None else None
+
+
 def _title(root: etree._Element) -> str | None:
     """The <title> without the site name sites append ("Story - Site"), else the first <h1>."""
     title = root.find("head/title")

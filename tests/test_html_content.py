@@ -313,3 +313,13 @@ def test_the_headline_with_prose_below_beats_a_masthead_that_repeats_the_title()
             "leaves, for other craft projects! Get the details at the shop.</p></div></div></div></div></body></html>")
     text = clean(page, kind="html").text
     assert "paper punched leaves" in text and "Welcome to the blog" not in text
+
+
+def test_a_headline_that_is_a_shorter_part_of_the_title_is_kept() -> None:
+    """With no og:title the metadata keeps the longest part of <title>, here the site's
+    tagline; the headline repeats another part, and is still found and brought back."""
+    page = ("<html><head><title>Flood waters rise - The River Town Gazette, news of the river towns since 1890"
+            "</title></head><body><div class='head'><h1>Flood waters rise</h1></div>"
+            f"<div class='story'>{_article(6)}</div></body></html>")
+    result = clean(page, kind="html")
+    assert result.text.startswith("Flood waters rise\n") and "sandbags" in result.text
