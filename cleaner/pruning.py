@@ -9,6 +9,8 @@ front's teasers).
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .boxnames import class_weight, unlikely
@@ -21,6 +23,7 @@ LINKS = "heuristic.html.link-dense"
 CONTROLS = "heuristic.html.control-labels"
 TEASERS = "heuristic.html.teaser-list"
 DUPLICATE = "heuristic.html.duplicate"  # a paragraph the article already has (a teaser of itself)
+THREAD = "heuristic.html.comment-thread"  # a "Comments" heading and the comments after it in its box
 
 BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "form", "nav", "footer",
                       "center", "span", "header", "details"})
@@ -28,6 +31,16 @@ TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
 TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
 REPEAT_MIN_CHARS = 80  # paragraphs this long that come again are copies; short lines ("Photo: AP") recur
 REPEAT_MIN_PARAGRAPHS = 2  # a box of this many such paragraphs, all found again further down, is a copy
+# A heading that only announces reader comments or trackbacks ("Comments", "12 Responses to
+# "Story"", "Trackback Pings", "Leave a Reply"): blogs put the thread right after it, as plain
+# paragraphs beside the article's own, in the same box. A singular or a word that names an
+# article's own section too ("Comment", "Response", "Discussion") needs a count.
+THREAD_HEADING = re.compile(
+    r"\d+\s+(?:comments?|responses?|replies|trackbacks?)(?:\s+(?:to|on)\s+.{0,150})?"
+    r"|\d+\s+thoughts?\s+on\s+.{0,150}"
+    r"|(?:reader(?:s'|s’)?\s+)?(?:comments|trackbacks|trackback pings)(?:\s*\(\d+\))?\s*:?"
+    r"|(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply)[:.!]?", re.IGNORECASE)
+THREAD_AFTER_PROSE = 2 * MIN_PROSE  # kept prose above the heading: the article it follows
 ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
 # A box of many tiny labels and no prose is a widget's interface (a video player's
 # "Settings", "Full Screen", "Captions" menus) or a chart's labels ("$900", "billion", "’17"),
@@ -61,6 +74,48 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
             for t in teaser_boxes:
                 _decide(t, verdicts, TEASERS)
     _drop_linked_lines(segments, verdicts)
+    _cut_threads(roots, segments, verdicts)
+
+
+def _cut_threads(roots: list[etree._Element], segments: list[Segment], verdicts: list[str | None]) -> None:
+    """A heading that announces the comments, below the article's prose, ends the article in
+    its box: it and every block after it there go. The box is the heading's parent, widened
+    while the heading is the last thing kept in it (a heading wrapped in its own `<div>`),
+    never past the chosen roots."""
+    prose = 0
+    index = 0
+    while index < len(segments):
+        seg = segments[index]
+        if verdicts[index] is not None:
+            index += 1
+            continue
+        if seg.block.kind == "heading" and prose >= THREAD_AFTER_PROSE and THREAD_HEADING.fullmatch(seg.block.text):
+            box = _thread_box(seg.owner, index, roots, segments, verdicts)
+            end = index
+            while end < len(segments) and _inside(segments[end].owner, box):
+                if verdicts[end] is None:
+                    verdicts[end] = THREAD
+                end += 1
+            index = end
+            continue
+        if seg.block.kind == "paragraph":
+            prose += seg.chars - seg.link_chars
+        index += 1
+
+
+def _thread_box(owner: etree._Element, index: int, roots: list[etree._Element], segments: list[Segment],
+                verdicts: list[str | None]) -> etree._Element:
+    box = owner
+    while box not in roots and box.getparent() is not None:
+        box = box.getparent()
+        later = next((j for j in range(index + 1, len(segments)) if verdicts[j] is None), None)
+        if later is not None and _inside(segments[later].owner, box):
+            return box
+    return box
+
+
+def _inside(el: etree._Element, box: etree._Element) -> bool:
+    return el is box or any(a is box for a in el.iterancestors())
 
 
 def teasers(t: Totals, segments: list[Segment]) -> bool:

@@ -323,3 +323,24 @@ def test_a_headline_that_is_a_shorter_part_of_the_title_is_kept() -> None:
             f"<div class='story'>{_article(6)}</div></body></html>")
     result = clean(page, kind="html")
     assert result.text.startswith("Flood waters rise\n") and "sandbags" in result.text
+
+
+def test_a_comments_heading_in_the_articles_box_ends_the_article() -> None:
+    """Blogs put the comment thread as plain paragraphs right after the article's own, in the
+    same box, below a "Comments" heading: the heading and what follows it there go."""
+    comments = "".join(f"<p>I read this and the water came up to my door too, the pumps never worked ({n}).</p>"
+                       f"<p class='posted'>Posted by: Reader {n} | Apr 6, 2007 1:11:01 PM</p>" for n in range(5))
+    page = (f"<html><body><div class='content'><h1>Flood waters rise</h1>{_article(5)}"
+            f"<h2>12 Comments</h2>{comments}</div></body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text and "keep pace with the rain. (4)" in result.text
+    assert "pumps never worked" not in result.text and "Posted by" not in result.text
+    assert "heuristic.html.comment-thread" in _rules(result)
+
+
+def test_a_section_heading_that_names_a_response_stays() -> None:
+    """A singular "Response" or "Comment" is as often the article's own section: it needs a count."""
+    for heading in ("Response", "Comment", "Discussion"):
+        page = (f"<html><body><article><h1>Flood waters rise</h1>{_article(4)}"
+                f"<h2>{heading}</h2>{_article(3)}</article></body></html>")
+        assert clean(page, kind="html").text.count("sandbags") == 3, heading
