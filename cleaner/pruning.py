@@ -40,6 +40,13 @@ THREAD_HEADING = re.compile(
     r"|\d+\s+thoughts?\s+on\s+.{0,150}"
     r"|(?:reader(?:s'|s’)?\s+)?(?:comments|trackbacks|trackback pings)(?:\s*\(\d+\))?\s*:?"
     r"|(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply)[:.!]?", re.IGNORECASE)
+# A comment's stamp line: "Posted by: Jane | Apr 6, 2007 1:11:01 PM". One is the article's own
+# byline or footer; a dense run of them, one per comment, is a thread laid out as plain
+# paragraphs with no heading and no box name to mark it.
+THREAD_STAMP = re.compile(r"(?:posted|written|submitted|comment(?:ed)?)\s+by\b.{1,100}", re.IGNORECASE)
+THREAD_STAMP_WORDS = 20
+THREAD_STAMPS = 3  # this many stamps ...
+THREAD_STAMP_GAP = 8  # ... at most this many blocks apart make a thread
 THREAD_AFTER_PROSE = 2 * MIN_PROSE  # kept prose above the heading: the article it follows
 ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
 # A box of many tiny labels and no prose is a widget's interface (a video player's
@@ -75,6 +82,7 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
                 _decide(t, verdicts, TEASERS)
     _drop_linked_lines(segments, verdicts)
     _cut_threads(roots, segments, verdicts)
+    _cut_stamped_thread(roots, segments, verdicts)
 
 
 def _cut_threads(roots: list[etree._Element], segments: list[Segment], verdicts: list[str | None]) -> None:
@@ -101,6 +109,42 @@ def _cut_threads(roots: list[etree._Element], segments: list[Segment], verdicts:
         if seg.block.kind == "paragraph":
             prose += seg.chars - seg.link_chars
         index += 1
+
+
+def _cut_stamped_thread(roots: list[etree._Element], segments: list[Segment], verdicts: list[str | None]) -> None:
+    """A dense run of comment stamps below the article's prose is its thread: from the first
+    stamp (the article's own footer stamp or the first comment's) to the end of the box that
+    holds the run, everything goes."""
+    prose = 0
+    stamps: list[int] = []
+    for index, seg in enumerate(segments):
+        if verdicts[index] is not None:
+            continue
+        if stamps and index - stamps[-1] > THREAD_STAMP_GAP:
+            if len(stamps) >= THREAD_STAMPS:
+                break
+            stamps = []
+        if _stamp(seg):
+            if stamps or prose >= THREAD_AFTER_PROSE:
+                stamps.append(index)
+        elif seg.block.kind == "paragraph" and not stamps:
+            prose += seg.chars - seg.link_chars
+    if len(stamps) < THREAD_STAMPS:
+        return
+    box = segments[stamps[0]].owner
+    while box not in roots and box.getparent() is not None and not _inside(segments[stamps[-1]].owner, box):
+        box = box.getparent()
+    index = stamps[0]
+    while index < len(segments) and _inside(segments[index].owner, box):
+        if verdicts[index] is None:
+            verdicts[index] = THREAD
+        index += 1
+
+
+def _stamp(seg: Segment) -> bool:
+    text = seg.block.text
+    return (len(text.split()) <= THREAD_STAMP_WORDS and THREAD_STAMP.fullmatch(text) is not None
+            and any(c.isdigit() for c in text))
 
 
 def _thread_box(owner: etree._Element, index: int, roots: list[etree._Element], segments: list[Segment],

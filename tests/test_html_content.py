@@ -344,3 +344,23 @@ def test_a_section_heading_that_names_a_response_stays() -> None:
         page = (f"<html><body><article><h1>Flood waters rise</h1>{_article(4)}"
                 f"<h2>{heading}</h2>{_article(3)}</article></body></html>")
         assert clean(page, kind="html").text.count("sandbags") == 3, heading
+
+
+def test_a_dense_run_of_comment_stamps_ends_the_article() -> None:
+    """A thread with no heading and no box name: plain paragraphs, each comment with its
+    "Posted by: name | date" line. The run of stamps below the article marks it."""
+    comments = "".join(f"<p class='posted'>Posted by: Reader {n} | Apr 6, 2007 1:1{n}:01 PM</p>"
+                       f"<p>I read this and the water came up to my door too, the pumps never worked ({n}).</p>"
+                       for n in range(4))
+    page = (f"<html><body><div class='content'><h1>Flood waters rise</h1>{_article(5)}"
+            f"<p>Posted by Jane Doe at April 6, 2007 09:01 AM</p>{comments}</div></body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text and "keep pace with the rain. (4)" in result.text
+    assert "pumps never worked" not in result.text and "Posted by" not in result.text
+    assert "heuristic.html.comment-thread" in _rules(result)
+
+
+def test_the_articles_own_posted_by_line_alone_stays() -> None:
+    page = (f"<html><body><div class='content'><h1>Flood waters rise</h1>{_article(5)}"
+            "<p>Posted by Jane Doe at April 6, 2007 09:01 AM</p></div></body></html>")
+    assert "Posted by Jane Doe" in clean(page, kind="html").text
