@@ -32,13 +32,14 @@ TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
 REPEAT_MIN_CHARS = 80  # paragraphs this long that come again are copies; short lines ("Photo: AP") recur
 REPEAT_MIN_PARAGRAPHS = 2  # a box of this many such paragraphs, all found again further down, is a copy
 # A heading that only announces reader comments or trackbacks ("Comments", "12 Responses to
-# "Story"", "Trackback Pings", "Leave a Reply"): blogs put the thread right after it, as plain
+# "Story"", "Trackback Pings", "Reader views (5)", "Leave a Reply"): blogs put the thread right after it, as plain
 # paragraphs beside the article's own, in the same box. A singular or a word that names an
 # article's own section too ("Comment", "Response", "Discussion") needs a count.
 THREAD_HEADING = re.compile(
     r"\d+\s+(?:comments?|responses?|replies|trackbacks?)(?:\s+(?:to|on)\s+.{0,150})?"
     r"|\d+\s+thoughts?\s+on\s+.{0,150}"
-    r"|(?:reader(?:s'|s’)?\s+)?(?:comments|trackbacks|trackback pings)(?:\s*\(\d+\))?\s*:?"
+    r"|(?:(?:reader(?:s'|s’)?\s+)?(?:comments|trackbacks|trackback pings)|reader(?:s'|s’)?\s+(?:views|responses|reactions))"
+    r"(?:\s*\(\d+\))?\s*:?"
     r"|(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply)[:.!]?", re.IGNORECASE)
 # A comment's stamp line: "Posted by: Jane | Apr 6, 2007 1:11:01 PM". One is the article's own
 # byline or footer; a dense run of them, one per comment, is a thread laid out as plain

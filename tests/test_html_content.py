@@ -330,12 +330,13 @@ def test_a_comments_heading_in_the_articles_box_ends_the_article() -> None:
     same box, below a "Comments" heading: the heading and what follows it there go."""
     comments = "".join(f"<p>I read this and the water came up to my door too, the pumps never worked ({n}).</p>"
                        f"<p class='posted'>Posted by: Reader {n} | Apr 6, 2007 1:11:01 PM</p>" for n in range(5))
-    page = (f"<html><body><div class='content'><h1>Flood waters rise</h1>{_article(5)}"
-            f"<h2>12 Comments</h2>{comments}</div></body></html>")
-    result = clean(page, kind="html")
-    assert "sandbags" in result.text and "keep pace with the rain. (4)" in result.text
-    assert "pumps never worked" not in result.text and "Posted by" not in result.text
-    assert "heuristic.html.comment-thread" in _rules(result)
+    for heading in ("12 Comments", "Reader views (5)", "Trackback Pings"):
+        page = (f"<html><body><div class='content'><h1>Flood waters rise</h1>{_article(5)}"
+                f"<h2>{heading}</h2>{comments}</div></body></html>")
+        result = clean(page, kind="html")
+        assert "sandbags" in result.text and "keep pace with the rain. (4)" in result.text, heading
+        assert "pumps never worked" not in result.text and "Posted by" not in result.text, heading
+        assert "heuristic.html.comment-thread" in _rules(result), heading
 
 
 def test_a_section_heading_that_names_a_response_stays() -> None:
