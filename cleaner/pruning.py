@@ -69,7 +69,11 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
         for el in root.iterdescendants():
             tag = tag_of(el)
             t = found.get(el)
-            if t is None or el in chosen or tag not in BOX_TAGS or not t.segments or verdicts[t.segments[0]] is not None:
+            if t is None or el in chosen or not t.segments or verdicts[t.segments[0]] is not None:
+                continue
+            if tag not in BOX_TAGS:
+                if tag == "p" and unlikely(el):
+                    _decide(t, verdicts, BOX)
                 continue
             reason = _box_reason(el, tag, t)
             if reason == LINKS and root in found and t.prose > ARTICLE_SHARE * found[root].prose:

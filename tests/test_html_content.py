@@ -365,3 +365,13 @@ def test_the_articles_own_posted_by_line_alone_stays() -> None:
     page = (f"<html><body><div class='content'><h1>Flood waters rise</h1>{_article(5)}"
             "<p>Posted by Jane Doe at April 6, 2007 09:01 AM</p></div></body></html>")
     assert "Posted by Jane Doe" in clean(page, kind="html").text
+
+
+def test_a_paragraph_named_like_a_comment_or_bio_inside_the_article_goes() -> None:
+    """Boxes are pruned by their names; a bare `<p>` that carries such a name ("commentodd",
+    "author-bio") is the same chrome without a box around it."""
+    page = (f"<html><body><article><h1>Flood waters rise</h1>{_article(5)}"
+            "<p class='commentodd'>I have watched this river for forty years and never seen it this high.</p>"
+            "<p class='author-bio'>Jane Doe writes about rivers, towns and the weather.</p></article></body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text and "forty years" not in result.text and "Jane Doe writes" not in result.text
