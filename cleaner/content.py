@@ -19,7 +19,7 @@ from .article_head import DATELINE, Title, anchored, find_headline, keep_headlin
 from .boxnames import unlikely
 from .htmlparse import Segment, tag_of
 from .prose import ends_sentence
-from .pruning import drop_repeats, prune, teasers
+from .pruning import drop_recurring_labels, drop_repeats, prune, teasers
 from .scoring import EMPTY, Totals, final
 
 __all__ = ["DATELINE", "OUTSIDE", "select"]
@@ -72,6 +72,7 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
     prune(roots, found, segments, verdicts, {top, *top.iterancestors(), *spared})
     keep_headline(segments, verdicts, wanted, body)
     drop_repeats(segments, verdicts)
+    drop_recurring_labels(segments, verdicts)
     return verdicts
 
 

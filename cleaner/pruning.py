@@ -30,7 +30,9 @@ BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "for
 TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
 TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
 REPEAT_MIN_CHARS = 80  # paragraphs this long that come again are copies; short lines ("Photo: AP") recur
-REPEAT_MIN_PARAGRAPHS = 2  # a box of this many such paragraphs, all found again further down, is a copy
+REPEAT_MIN_PARAGRAPHS = 2
+LABEL_REPEATS = 4  # a short line the chosen text holds this often is a widget's label, not writing
+LABEL_MIN_WORDS = 4  # shorter lines recur in writing too: a word split off by markup, a Q&A's "The issue"  # a box of this many such paragraphs, all found again further down, is a copy
 # A heading that only announces reader comments or trackbacks ("Comments", "12 Responses to
 # "Story"", "Trackback Pings", "Reader views (5)", "Leave a Reply"): blogs put the thread right after it, as plain
 # paragraphs beside the article's own, in the same box. A singular or a word that names an
@@ -195,6 +197,28 @@ def drop_repeats(segments: list[Segment], verdicts: list[str | None]) -> None:
                 later[fold(segments[i].block.text)] > indexes[0] for i in indexes):
             for index in indexes:
                 verdicts[index] = DUPLICATE
+
+
+def drop_recurring_labels(segments: list[Segment], verdicts: list[str | None]) -> None:
+    """A short line that comes again and again by the pictures in the chosen text ("Mouseover
+    photo to load notes or add comment" under every photo, "Click here to enlarge this
+    image") is a widget's label that a browser shows as a button; writing does not repeat
+    itself so."""
+    counts: dict[str, list[int]] = {}
+    for index, seg in enumerate(segments):
+        if verdicts[index] is None and 0 < seg.chars < REPEAT_MIN_CHARS and seg.block.kind == "paragraph" \
+                and len(seg.block.text.split()) >= LABEL_MIN_WORDS:
+            counts.setdefault(fold(seg.block.text), []).append(index)
+    for indexes in counts.values():
+        if len(indexes) >= LABEL_REPEATS and all(_by_picture(segments, i) for i in indexes):
+            for index in indexes:
+                verdicts[index] = CONTROLS
+
+
+def _by_picture(segments: list[Segment], index: int) -> bool:
+    """An image (a block with no text) right before or after the line: a section's recurring
+    subheading ("What the inquest has been told") sits between prose paragraphs instead."""
+    return any(0 <= j < len(segments) and not segments[j].chars for j in (index - 2, index - 1, index + 1, index + 2))
 
 
 def _drop_linked_lines(segments: list[Segment], verdicts: list[str | None]) -> None:

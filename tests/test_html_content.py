@@ -375,3 +375,17 @@ def test_a_paragraph_named_like_a_comment_or_bio_inside_the_article_goes() -> No
             "<p class='author-bio'>Jane Doe writes about rivers, towns and the weather.</p></article></body></html>")
     result = clean(page, kind="html")
     assert "sandbags" in result.text and "forty years" not in result.text and "Jane Doe writes" not in result.text
+
+
+def test_a_label_repeated_under_every_picture_goes() -> None:
+    photos = "".join(f"<p><img src='/p{n}.jpg' alt=''></p><p>Mouseover photo to load notes or add comment</p>"
+                     f"<p>{SENTENCES[n % 3]} ({n})</p>" for n in range(5))
+    page = f"<html><body><article><h1>Flood waters rise</h1>{photos}</article></body></html>"
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text and "Mouseover" not in result.text
+
+
+def test_a_subheading_repeated_between_prose_sections_stays() -> None:
+    sections = "".join(f"<p>What the inquest has been told</p><p>{SENTENCES[n % 3]} ({n})</p>" for n in range(5))
+    page = f"<html><body><article><h1>Flood waters rise</h1>{sections}</article></body></html>"
+    assert clean(page, kind="html").text.count("What the inquest has been told") == 5
