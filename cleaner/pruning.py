@@ -1,10 +1,12 @@
 """Prune the chosen article: the boxes inside it that are not part of it.
 
 The box that wins on prose still holds chrome: share bars, link lists, a video player's
-menus, lists of other stories, a snippet of the story shown above the story. Each goes
-with its own heuristic id so the manifest can say why it is gone. Boxes that hold most
-of what was chosen are left alone: then they are the article (a links roundup, a section
-front's teasers).
+menus, lists of other stories, a snippet of the story shown above the story, a label
+repeated under every picture, and a comment thread laid out as plain paragraphs after
+the article's own (found by its "Comments" heading or its run of "Posted by" stamps).
+Each goes with its own heuristic id so the manifest can say why it is gone. Boxes that
+hold most of what was chosen are left alone: then they are the article (a links roundup,
+a section front's teasers).
 """
 
 from __future__ import annotations
