@@ -20,7 +20,7 @@ NEGATIVE = re.compile(
     r"comment|sidebar|side-bar|widget|footer|masthead|menu|\bnav|share|sharing|social|related|promo|"
     r"sponsor|\bads?\b|advert|banner|breadcrumb|popup|modal|cookie|newsletter|subscri|signup|\btags?\b|"
     r"pagination|pager|outbrain|taboola|recommend|disqus|rating|toolbar|login|shoutbox|skyscraper|"
-    r"teaser|trending|most-?popular|most-?read|rail|extra|gallery|slideshow|carousel", re.I)
+    r"teaser|trending|most-?popular|most-?read|rail|extra|gallery|slideshow|carousel|secondary", re.I)
 # Boxes inside an article that are never part of it, whatever else their name says.
 NEVER = re.compile(r"(?<![a-z])(comment|disqus|respond(?![a-z])|share(?!d|holder)|sharing|social|related|"
                    r"newsletter|outbrain|taboola|breadcrumb|most-?popular|most-?read|recommend|promo(?![a-z])|"

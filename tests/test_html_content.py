@@ -389,3 +389,14 @@ def test_a_subheading_repeated_between_prose_sections_stays() -> None:
     sections = "".join(f"<p>What the inquest has been told</p><p>{SENTENCES[n % 3]} ({n})</p>" for n in range(5))
     page = f"<html><body><article><h1>Flood waters rise</h1>{sections}</article></body></html>"
     assert clean(page, kind="html").text.count("What the inquest has been told") == 5
+
+
+def test_a_secondary_column_beside_the_article_does_not_join_it() -> None:
+    """"secondary" is the usual name of a page's second column (WordPress's #secondary
+    sidebar), even spelled with "content" in it: its blurbs are not the article's."""
+    blurbs = "".join(f"<p>The county fair opens on Friday with rides, a pie contest and tractors ({n}).</p>"
+                     for n in range(2))
+    page = ("<html><body><div class='wrap'><div class='entry-content'><h1>Flood waters rise</h1>"
+            f"{_article(6)}</div><div class='secondarycontentcontainer'>{blurbs}</div></div></body></html>")
+    text = clean(page, kind="html").text
+    assert "sandbags" in text and "county fair" not in text
