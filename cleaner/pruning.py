@@ -32,9 +32,9 @@ BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "for
 TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
 TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
 REPEAT_MIN_CHARS = 80  # paragraphs this long that come again are copies; short lines ("Photo: AP") recur
-REPEAT_MIN_PARAGRAPHS = 2
+REPEAT_MIN_PARAGRAPHS = 2  # a box of this many such paragraphs, all found again further down, is a copy
 LABEL_REPEATS = 4  # a short line the chosen text holds this often is a widget's label, not writing
-LABEL_MIN_WORDS = 4  # shorter lines recur in writing too: a word split off by markup, a Q&A's "The issue"  # a box of this many such paragraphs, all found again further down, is a copy
+LABEL_MIN_WORDS = 4  # shorter lines recur in writing too: a word split off by markup, a Q&A's "The issue"
 # A heading that only announces reader comments or trackbacks ("Comments", "12 Responses to
 # "Story"", "Trackback Pings", "Reader views (5)", "Leave a Reply"): blogs put the thread right after it, as plain
 # paragraphs beside the article's own, in the same box. A singular or a word that names an
