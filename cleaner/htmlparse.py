@@ -45,6 +45,7 @@ BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|td|th|tr|dd|dt|blockquote|section
 MAX_DEPTH = 2048
 WRAPPER_TAGS = re.compile(r"</?(?:div|span|section|font|center|b|i|u|em|strong)\b[^>]*>", re.IGNORECASE)
 EMPTY_PAGE = b"<html><body></body></html>"
+HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
 
 
 def _parser() -> etree.HTMLParser:
@@ -78,6 +79,7 @@ def parse(text: str) -> etree._ElementTree:
         root = wrapper
     if root.find("body") is None:
         root.append(etree.Element("body"))
+    _release_from_head(root)
     return root.getroottree()
 
 
@@ -96,6 +98,30 @@ def _too_deep(root: etree._Element) -> bool:
         el = el[-1]
         depth += 1
     return depth >= MAX_DEPTH - 8
+
+
+def _release_from_head(root: etree._Element) -> None:
+    """An element that cannot be in <head> ends it, as a browser's parser does.
+
+    libxml2 keeps an unknown tag there (`<mbox>` right after the meta tags) and nests the
+    whole page under it, leaving the body empty; a browser opens the body at that tag.
+    Everything from it on moves to the start of the body, except the tags that belong in
+    a head (a `<meta>` or `<title>` after it, even nested in it, still describes the page)."""
+    head, body = root.find("head"), root.find("body")
+    if head is None:
+        return
+    stray = next((i for i, child in enumerate(head) if isinstance(child.tag, str)
+                  and child.tag.lower() not in HEAD_TAGS), None)
+    if stray is None:
+        return
+    moving = [child for child in list(head)[stray:]
+              if not isinstance(child.tag, str) or child.tag.lower() not in HEAD_TAGS]
+    for offset, child in enumerate(moving):
+        body.insert(offset, child)
+        for tag in list(child.iter("meta", "link", "base")):  # never text; they describe the page
+            _drop(tag)
+            tag.tail = None
+            head.append(tag)
 
 
 def _swallowed_by_title(root: etree._Element) -> bool:

@@ -36,6 +36,18 @@ def test_unclosed_title_does_not_swallow_the_page() -> None:
     assert "sandbags" in clean(page, kind="html").text
 
 
+def test_unknown_tag_in_head_does_not_swallow_the_body() -> None:
+    # libxml2 nests everything after an unknown tag in <head> under it (an empty body);
+    # a browser opens the body there. The meta tag after it still describes the page.
+    page = ('<html><head><title>Flood warning</title><mbox><table><tr><td>Menu</td></tr></table>'
+            '<meta name="author" content="Ann Reed">'
+            f"<h1>Flood warning</h1><div>{PROSE}</div></mbox></head><body></body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text
+    assert result.metadata.get("author") == "Ann Reed"
+    assert result.title == "Flood warning"
+
+
 def test_deep_nesting_keeps_the_text_after_it() -> None:
     page = "<html><body><div>" + PROSE + "<div>" * 5000 + "<p>The last paragraph, after the nesting.</p>"
     assert "The last paragraph, after the nesting." in clean(page, kind="html").text
