@@ -38,6 +38,7 @@ from metric import DatasetScores  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "dev"
+OWN_SETS = REPO / "bench" / "templates"  # the project's own pages (bench/templates/README.md)
 KNOWN_SETS = ["l3s-gn1", "readability", "dragnet", "cleanportaleval"]
 ALL_SYSTEMS = ["cleaner-html", "cleaner-text", "trafilatura", "readability", "floor"]
 BASELINE = "trafilatura"
@@ -142,8 +143,10 @@ class System:
         self._load_error: str | None = None
         self.errors: dict[str, int] = {}
         self.first_error: str | None = None
+        self.pages_out = None  # an open file for per-page scores (--pages), or None
         self.scores: dict[str, DatasetScores] = {}
         self.cpu: dict[str, list[float]] = {}  # seconds per measured page
+        self.page_f1: dict[str, list[float]] = {}  # F1 of every page, in data order
 
     def _load(self) -> Extractor | None:
         if self._extract is None and self._load_error is None:
@@ -177,7 +180,12 @@ class System:
                     self.first_error = f"{type(exc).__name__}: {exc}"[:300]
             if not isinstance(output, str):
                 output = str(output)
-        scores.add(rec.get("truth"), output)
+        p, r = scores.add(rec.get("truth"), output)
+        self.page_f1.setdefault(set_name, []).append(2 * p * r / (p + r) if p + r else 0.0)
+        if self.pages_out is not None:
+            self.pages_out.write(json.dumps({"set": set_name, "id": rec.get("id"), "url": rec.get("url"),
+                                             "system": self.name, "precision": round(p, 4),
+                                             "recall": round(r, 4)}) + "\n")
 
 
 # --- data ----------------------------------------------------------------------
@@ -200,8 +208,17 @@ def records(path: Path, limit: int | None) -> Iterator[Record]:
 # --- report --------------------------------------------------------------------
 
 
+def below(f1s: list[float], limit: float) -> int:
+    return sum(1 for f in f1s if f < limit)
+
+
 def rows(systems: list[System], sets: list[str]) -> list[list[str]]:
-    """Table rows: one per (set, system) and an average row per system."""
+    """Table rows: one per (set, system), then an average and a worst-set row per system.
+
+    Besides precision, recall and F1 (the metric's means), each row counts the
+    pages whose own F1 is below 0.5 (the article lost, or drowned) and below 0.8,
+    because an average hides the pages where an extractor fails outright.
+    """
     base = next((s for s in systems if s.name == BASELINE), None)
 
     def ratio(times: list[float], base_cpu: float | None) -> str:
@@ -219,22 +236,56 @@ def rows(systems: list[System], sets: list[str]) -> list[list[str]]:
         for s in systems:
             r = s.scores[set_name].result()
             times = s.cpu[set_name]
+            f1s = s.page_f1.get(set_name, [])
             pps, med = speed(times)
             out.append([set_name, s.name, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
+                        str(below(f1s, 0.5)), str(below(f1s, 0.8)),
                         str(r["pages"]), pps, med, ratio(times, base_cpu), str(s.errors[set_name])])
     base_all = sum(sum(base.cpu[n]) for n in sets) if base else None
     for s in systems:
         res = [s.scores[n].result() for n in sets]
         times = [t for n in sets for t in s.cpu[n]]
+        f1s = [f for n in sets for f in s.page_f1.get(n, [])]
         pps, med = speed(times)
         mean = lambda k: statistics.fmean(r[k] for r in res)  # noqa: E731
         out.append(["average", s.name, f"{mean('precision'):.3f}", f"{mean('recall'):.3f}", f"{mean('f1'):.3f}",
+                    str(below(f1s, 0.5)), str(below(f1s, 0.8)),
                     str(sum(r["pages"] for r in res)), pps, med, ratio(times, base_all),
                     str(sum(s.errors.values()))])
+    if len(sets) > 1:
+        for s in systems:
+            worst_set, worst = min(((n, s.scores[n].result()) for n in sets), key=lambda item: item[1]["f1"])
+            out.append([f"worst ({worst_set})", s.name, f"{worst['precision']:.3f}", f"{worst['recall']:.3f}",
+                        f"{worst['f1']:.3f}", "", "", str(worst["pages"]), "", "", "", ""])
     return out
 
 
-HEADER = ["set", "system", "precision", "recall", "F1", "pages", "pages/s", "median ms", "CPU/traf", "errors"]
+PEERS = ("trafilatura", "readability")
+
+
+def lost_pages(systems: list[System], sets: list[str]) -> list[list[str]]:
+    """Per set and cleaner system: pages below F1 0.5 where a peer scores above 0.8.
+
+    These are the failures a user notices (a peer got the article, cleaner did
+    not); the quality issue asks for none.
+    """
+    peers = [s for s in systems if s.name in PEERS]
+    out = []
+    if not peers:
+        return out
+    for s in systems:
+        if not s.name.startswith("cleaner"):
+            continue
+        for set_name in sets:
+            mine = s.page_f1.get(set_name, [])
+            best_peer = [max(p.page_f1[set_name][i] for p in peers) for i in range(len(mine))]
+            lost = sum(1 for f, peer in zip(mine, best_peer) if f < 0.5 and peer > 0.8)
+            out.append([set_name, s.name, str(lost)])
+    return out
+
+
+HEADER = ["set", "system", "precision", "recall", "F1", "<0.5", "<0.8", "pages", "pages/s", "median ms",
+          "CPU/traf", "errors"]
 
 
 def print_plain(table: list[list[str]]) -> None:
@@ -253,7 +304,7 @@ def versions() -> str:
     return ", ".join(found)
 
 
-def print_markdown(table: list[list[str]], argv: list[str]) -> None:
+def print_markdown(table: list[list[str]], lost: list[list[str]], argv: list[str]) -> None:
     cmd = " ".join(["python", "bench/quality.py", *argv])
     print(f"`{cmd}` on {datetime.date.today().isoformat()}, Python {platform.python_version()}; {versions()}.")
     print()
@@ -261,47 +312,70 @@ def print_markdown(table: list[list[str]], argv: list[str]) -> None:
     print("|" + "|".join("---" if i < 2 else "---:" for i in range(len(HEADER))) + "|")
     for r in table:
         print("| " + " | ".join(r) + " |")
+    if lost:
+        print()
+        print("| set | system | pages below F1 0.5 where a peer is above 0.8 |")
+        print("|---|---|---:|")
+        for r in lost:
+            print("| " + " | ".join(r) + " |")
+
+
+def set_paths(data: Path) -> dict[str, Path]:
+    """Every data set by name: the shared dev sets, then the project's own (bench/templates)."""
+    found = {p.name.removesuffix(".jsonl.gz"): p for p in sorted(data.glob("*.jsonl.gz"))}
+    for path in sorted(OWN_SETS.glob("*.jsonl.gz")):
+        found.setdefault(path.name.removesuffix(".jsonl.gz"), path)
+    order = [s for s in KNOWN_SETS if s in found] + [s for s in found if s not in KNOWN_SETS]
+    return {s: found[s] for s in order}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sets", help="comma-separated set names (default: all in the data dir)")
+    ap.add_argument("--sets", help="comma-separated set names (default: every set found)")
     ap.add_argument("--limit", type=int, help="first N pages of each set")
     ap.add_argument("--data", help=f"data dir (default: $CLEANER_BENCH_DATA or {DEFAULT_DATA})")
     ap.add_argument("--systems", default=",".join(ALL_SYSTEMS), help="comma-separated systems")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table for a README")
+    ap.add_argument("--pages", metavar="FILE",
+                    help="also write every page's precision and recall per system as JSON lines to FILE")
     args = ap.parse_args(argv)
 
-    data = data_dir(args.data)
-    if args.sets:
-        sets = [s.strip() for s in args.sets.split(",") if s.strip()]
-    else:
-        present = sorted(p.name.removesuffix(".jsonl.gz") for p in data.glob("*.jsonl.gz"))
-        sets = [s for s in KNOWN_SETS if s in present] + [s for s in present if s not in KNOWN_SETS]
-    missing = [s for s in sets if not (data / f"{s}.jsonl.gz").is_file()]
+    available = set_paths(data_dir(args.data))
+    sets = [s.strip() for s in args.sets.split(",") if s.strip()] if args.sets else list(available)
+    missing = [s for s in sets if s not in available]
     if missing or not sets:
-        ap.error(f"no data for {missing or 'any set'} in {data}")
+        ap.error(f"no data for {missing or 'any set'} in {data_dir(args.data)} or {OWN_SETS}")
     names = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = [n for n in names if n not in FACTORIES]
     if unknown:
         ap.error(f"unknown systems {unknown}; choose from {ALL_SYSTEMS}")
 
     systems = [System(n) for n in names]
+    pages_out = open(args.pages, "w", encoding="utf-8") if args.pages else None
+    for s in systems:
+        s.pages_out = pages_out
     for set_name in sets:
         start = time.monotonic()
         n = 0
-        for rec in records(data / f"{set_name}.jsonl.gz", args.limit):
+        for rec in records(available[set_name], args.limit):
             for s in systems:
                 s.run(set_name, rec)
             n += 1
         print(f"{set_name}: {n} pages in {time.monotonic() - start:.0f} s", file=sys.stderr)
+    if pages_out is not None:
+        pages_out.close()
 
     table = rows(systems, sets)
+    lost = lost_pages(systems, sets)
     if args.markdown:
-        print_markdown(table, argv)
+        print_markdown(table, lost, argv)
     else:
         print_plain(table)
+        if lost:
+            print()
+            print("pages below F1 0.5 where a peer is above 0.8: "
+                  + ", ".join(f"{system} {set_name} {n}" for set_name, system, n in lost))
     for s in systems:
         if s.first_error:
             print(f"{s.name}: {sum(s.errors.values())} errors; first: {s.first_error}", file=sys.stderr)
