@@ -10,7 +10,7 @@ from .credits import attach_images
 from .document import BODY, Document
 from .engine import apply_rules
 from .errors import CleanerError
-from .heuristics import classify_blocks
+from .heuristics import DUMP, TIDY, TRIMMED, classify_blocks
 from .language import detect_lines_language
 from .pagedump import join_pieces
 from .result import Result, build_result
@@ -19,6 +19,11 @@ from .sniff import decode, sniff_kind
 from .text import find_title, read_text
 
 KINDS = ("auto", "text", "html")
+TEXT_PATHS = {
+    TIDY: "no marks of a page dump: only the rules removed blocks",
+    TRIMMED: "a few marks of a page dump: only what lies before the headline and after the article went",
+    DUMP: "a whole-page dump: the article is the run of blocks that reads most like prose",
+}
 _DEFAULT_RULES: RuleSet | None = None
 
 
@@ -50,7 +55,8 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     doc = read_document(text, kind, url, ruleset)
     apply_rules(doc, ruleset)
     if kind == "text":
-        classify_blocks(doc)
+        path = classify_blocks(doc)
+        doc.extraction = {"path": path, "reason": TEXT_PATHS[path]}
         doc.title = doc.title or find_title(doc)
         join_pieces(doc)
     anchored = attach_images(doc, ruleset.by_id)

@@ -172,6 +172,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     marks = {"body": " ", "removed": "-", "caption": "C", "credit": "©", "highlight": "H", "label": "L",
              "metadata": "M", "image": "I"}
     lines = []
+    extraction = result.metadata.get("extraction")
+    if extraction:
+        lines.append(f"extraction: {extraction['path']} ({extraction['reason']})")
     for block in result.blocks:
         if args.only_changes and block.verdict == "body" and not block.rule:
             continue

@@ -34,8 +34,9 @@ SIBLING_MIN_SCORE = 10.0
 
 
 def select(segments: list[Segment], body: etree._Element, title: str | None = None,
-           page_title: str | None = None) -> list[str | None]:
-    """For each segment: None when it is main content, else the heuristic id that drops it.
+           page_title: str | None = None) -> tuple[list[str | None], int | None]:
+    """For each segment: None when it is main content, else the heuristic id that drops it;
+    and the index of the page's headline among the segments, if one was found.
     `title` is the metadata's title; `page_title` the page's whole `<title>`, whose other
     parts the headline may repeat instead."""
     wanted = Title.of(title, page_title) if title else None
@@ -60,7 +61,7 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
     scoring.score(segments, found, body, values)
     candidates = [(el, t) for el, t in found.items() if t.base is not None]
     if not candidates:
-        return [None] * len(segments)
+        return [None] * len(segments), headline
     top, best = max(candidates, key=lambda pair: (final(pair[1]), pair[1].chars))
     if headline is not None:
         top, best = anchored(top, best, headline, segments, values, found)
@@ -73,7 +74,7 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
     keep_headline(segments, verdicts, wanted, body)
     drop_repeats(segments, verdicts)
     drop_recurring_labels(segments, verdicts)
-    return verdicts
+    return verdicts, headline
 
 
 def _layout_wrappers(found: dict[etree._Element, Totals], body: etree._Element) -> frozenset[etree._Element]:

@@ -58,5 +58,6 @@ class Document:
     url: str | None = None
     title: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    extraction: dict[str, Any] = field(default_factory=dict)  # which path chose the text, and why
     # Blocks removed before block extraction (HTML selectors): kept for the audit.
     removed: list[Block] = field(default_factory=list)

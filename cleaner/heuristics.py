@@ -235,8 +235,14 @@ def _long_nav(shapes: list[Shape | None], start: int, end: int) -> list[int]:
             if (shape_ := shapes[index]) is not None and shape_.bad and shape_.words > LIST_LINE_WORDS]
 
 
-def classify_blocks(doc: Document) -> None:
-    """Mark the non-body blocks of a whole-page text dump REMOVED, in place.
+TIDY = "text-rules"  # a tidy article: only the rules decided
+TRIMMED = "text-trimmed"  # a light page: what lies before the headline and after the article went
+DUMP = "text-page-dump"  # a whole-page dump: the classifier chose the article's run of blocks
+
+
+def classify_blocks(doc: Document) -> str:
+    """Mark the non-body blocks of a whole-page text dump REMOVED, in place; say which
+    path decided the text (TIDY, TRIMMED or DUMP), for `metadata.extraction`.
 
     Blocks the rules already decided are left alone (they only inform the scores).
     A document without the marks of a page dump is not touched. One with some (enough
@@ -246,7 +252,7 @@ def classify_blocks(doc: Document) -> None:
     blocks = doc.blocks
     undecided = [b for b in blocks if b.verdict == BODY and b.rule is None]
     if len(undecided) < DUMP_MIN_LINKS:
-        return
+        return TIDY
     language = detect_page_language([b.text for b in undecided])
     shapes: list[Shape | None] = [shape(b, language) if b.verdict == BODY and b.rule is None else None
                                   for b in blocks]
@@ -257,13 +263,13 @@ def classify_blocks(doc: Document) -> None:
                 shape_.gallery = True
     dump = is_dump(blocks, shapes)
     if not dump and _evidence(blocks, shapes) < DUMP_MIN_LINKS:
-        return
+        return TIDY
     stamps = stamp_lines(blocks, shapes)  # the shapes do not change from here on
     markers = set(comment_markers(blocks, shapes, stamps))
     fixed = _fixed_scores(blocks, shapes)
     start, end, thread, scores = _body_run(blocks, shapes, markers, None, fixed)
     if end == 0:
-        return
+        return TIDY
     level = body_level(blocks, shapes, start, end)
     if level is not None:
         markers = set(comment_markers(blocks, shapes, stamps, level))
@@ -302,3 +308,4 @@ def classify_blocks(doc: Document) -> None:
             block.decide(REMOVED, COMMENTS, "comments")
         else:
             block.decide(REMOVED, OUTSIDE, "boilerplate")
+    return DUMP if dump else TRIMMED

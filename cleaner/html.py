@@ -17,6 +17,7 @@ from lxml.cssselect import CSSSelector
 
 from .content import DATELINE, select
 from .document import BODY, IMAGE, REMOVED, Block, Document
+from .fallback import second_look
 from .figures import collect_figures
 from .htmlparse import SKIP_TAGS, Walker, drop, parse, strip_skipped, tag_of, text_of
 from .metadata import dateline_dates, page_title, read_metadata
@@ -43,7 +44,8 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
     anchors, leftovers, titles, unplaced = collect_figures(body, base_url, rules, ld_images)
     removed += _record(strip_skipped(root, frozenset({"noscript"})))
     segments = Walker(tree, anchors, leftovers, titles).walk(body)
-    verdicts = select(segments, body, title, whole_title)
+    verdicts, headline = select(segments, body, title, whole_title)
+    extraction = second_look(text, segments, verdicts, headline, title, whole_title, body)
     blocks = []
     for seg, verdict in zip(segments, verdicts):
         if verdict == DATELINE:
@@ -54,7 +56,7 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
         blocks.append(seg.block)
     _place(blocks, unplaced)
     return Document(blocks=blocks, kind="html", url=url or metadata.get("url"), title=title,
-                    metadata=metadata, removed=removed)
+                    metadata=metadata, removed=removed, extraction=extraction.as_dict())
 
 
 def _fill_dates(metadata: dict[str, Any], line: str) -> None:

@@ -85,6 +85,8 @@ def build_result(doc: Document, anchored: list[tuple[int, dict[str, Any]]], sour
         elif block.verdict == REMOVED:
             removed.append({"rule": block.rule, "category": block.category, "text": block.text,
                             "where": block.where})
+    if doc.extraction:
+        metadata["extraction"] = doc.extraction
     text = "\n\n".join(block_text(b) for b in doc.blocks if b.verdict == BODY)
     return Result(text=text, title=doc.title, metadata=metadata, highlights=highlights, images=images,
                   removed=removed, source=source, blocks=blocks)

@@ -21,8 +21,9 @@ def manifest_strings(result: Result) -> list[str]:
     strings: list[str] = list(result.highlights)
     for image in result.images:
         strings += [image["caption"] or "", image["credit"] or "", image["alt"] or ""]
-    # The language code is derived, not text of the document.
-    strings += [str(v) for k, v in result.metadata.items() if k != "language" for v in _flat(v)]
+    # The language code and the extraction path are cleaner's own findings, not text of the document.
+    strings += [str(v) for k, v in result.metadata.items() if k not in ("language", "extraction")
+                for v in _flat(v)]
     if result.title:
         strings.append(result.title)
     return strings

@@ -1,0 +1,89 @@
+"""The second look (cleaner/fallback.py): a scrap of a page is never handed back silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean, fallback
+from cleaner.cli import main
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "html" / "article-under-chrome-named-layout"
+PROSE = ("<p>Councillors voted on Tuesday night to close the swimming baths at the end of March, ending "
+         "a campaign that had run for three years and drawn thousands of signatures.</p>")
+FOOTER = '<div class="site-info"><p>The Gazette is published by Riverside Media Ltd, registered in England.</p></div>'
+
+
+def page(article: str, wrapper: str = "with-comments-column", title: str = "Riverside Gazette") -> str:
+    return (f"<html><head><title>{title}</title></head><body><div class='{wrapper}'><div class='col'>"
+            f"{article}</div></div>{FOOTER}</body></html>")
+
+
+def test_article_lost_to_a_footer_blurb_is_brought_back() -> None:
+    # Every paragraph sits under a box named like a comment section, so the reader's prose
+    # scores nothing and the footer's one sentence wins; readability-lxml finds the article.
+    result = clean((FIXTURE / "input.html").read_bytes(), kind="html")
+    extraction = result.metadata["extraction"]
+    assert extraction["path"] == "readability"
+    assert extraction["reader_words"] < 20 and extraction["second_opinion_words"] > 150
+    assert result.text.startswith("Swimming baths to close after council vote")
+    assert "locally listed" in result.text
+    assert "Riverside Media Ltd" not in result.text
+    assert {"rule": fallback.FALLBACK, "category": "boilerplate",
+            "text": "The Riverside Gazette is published by Riverside Media Ltd, registered in England and Wales.",
+            "where": "/html/body/div[2]/p"} in result.removed
+
+
+def test_explain_names_the_path_that_won(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", str(FIXTURE / "input.html")]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("extraction: readability (kept only")
+
+
+def test_a_long_article_is_not_second_guessed(monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(html: str) -> tuple[str, frozenset[str]]:
+        raise AssertionError("the second reader was asked")
+
+    monkeypatch.setattr(fallback, "readability_article", never)
+    result = clean(page("<h2>Baths to close</h2>" + PROSE * 5, wrapper="col-main"), kind="html")
+    assert result.metadata["extraction"]["path"] == "reader"
+    assert "swimming baths" in result.text
+
+
+def test_a_short_article_below_its_headline_is_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(html: str) -> tuple[str, frozenset[str]]:
+        raise AssertionError("the second reader was asked")
+
+    monkeypatch.setattr(fallback, "readability_article", never)
+    short = "<h1>Baths to close after council vote</h1>" + PROSE
+    result = clean(page(short, wrapper="col-main", title="Baths to close after council vote"), kind="html")
+    extraction = result.metadata["extraction"]
+    assert extraction["path"] == "reader" and extraction["reason"].endswith("starts below the headline")
+    assert extraction["reader_words"] < fallback.SMALL_WORDS
+    assert result.text.startswith("Baths to close after council vote\n\nCouncillors voted")
+
+
+def test_a_second_text_that_is_not_the_pages_blocks_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    invented = " ".join(["words the page never held"] * 60)
+    monkeypatch.setattr(fallback, "readability_article", lambda html: (invented, frozenset({invented})))
+    result = clean((FIXTURE / "input.html").read_bytes(), kind="html")
+    assert result.metadata["extraction"]["path"] == "reader"
+    assert result.metadata["extraction"]["reason"].endswith("the second reader's text is not the page's blocks")
+
+
+def test_a_second_reader_that_finds_no_more_leaves_the_reader_s_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fallback, "readability_article", lambda html: ("", frozenset()))
+    result = clean((FIXTURE / "input.html").read_bytes(), kind="html")
+    assert result.metadata["extraction"]["path"] == "reader"
+    assert result.metadata["extraction"]["second_opinion_words"] == 0
+    assert result.text.startswith("The Riverside Gazette is published")
+
+
+@pytest.mark.parametrize("case, path", [
+    ("text/01_wire_ap", "text-rules"),           # a tidy article: the rules only
+    ("textdump/01_news_en", "text-page-dump"),  # a whole page flattened to text
+])
+def test_text_input_names_its_path(case: str, path: str) -> None:
+    source = FIXTURE.parent.parent / case / "input.txt"
+    assert clean(source.read_bytes(), kind="text").metadata["extraction"]["path"] == path
