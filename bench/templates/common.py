@@ -434,8 +434,8 @@ def author_bio(a: Article, site: str) -> str:
     )
     if a.lang != "en":
         return {
-            "de": f"{name} schreibt seit {years} Jahren für {site} über {a.meta.get('section', 'die Region')}. Zuvor arbeitete {first} bei einer Tageszeitung im Norden.",
-            "fr": f"{name} couvre l'actualité {a.meta.get('section', 'locale').lower()} pour {site} depuis {years} ans. Auparavant, elle a travaillé pour un quotidien régional.",
+            "de": f"{name} gehört seit {years} Jahren zur Redaktion und schreibt vor allem für das Ressort {a.meta.get('section', 'Region')}. Zuvor war {first} bei einer Tageszeitung im Norden tätig.",
+            "fr": f"{name} couvre l'actualité de la rubrique {a.meta.get('section', 'Vie locale')} pour {site} depuis {years} ans. Avant de rejoindre la rédaction, {first} a travaillé pour un quotidien régional.",
             "es": f"{name} escribe sobre {a.meta.get('section', 'cultura').lower()} en {site} desde hace {years} años. Antes trabajó en una emisora de radio regional.",
         }[a.lang]
     return f"{name} has written about {beat} for {site} for {years} years. Before that, {first} worked at {before}. {extra}"
@@ -463,10 +463,30 @@ def other_articles(arts: dict, a: Article, n: int, r: random.Random, lang: str |
     pool = [x for s, x in sorted(arts.items()) if s != a.slug and (lang is None or x.lang == lang)]
     if kinds:
         pool = [x for x in pool if x.meta.get("kind") in kinds] or pool
-    if lang and lang != "en":
-        pool += teaser_articles(lang, a)
-    r.shuffle(pool)
-    return pool[:n]
+    pool += teaser_articles(lang or "en", a)
+    # a site's teasers lean to the page's own desk (sport pages link sport stories first)
+    mine = desk(a)
+    same = [x for x in pool if desk(x) == mine]
+    rest = [x for x in pool if desk(x) != mine]
+    r.shuffle(same)
+    r.shuffle(rest)
+    return (same + rest)[:n]
+
+
+DESKS = {
+    "news": "Local News Weather Politics Education Obituaries Community Region Politik Verkehr Vie locale Politique Éducation Environnement Sociedad",
+    "business": "Business Technology Programming Reviews Opinion Economía Wirtschaft Économie Meinung Opinión",
+    "culture": "Culture Film Music Homes Kultur Cultura Freizeit",
+    "life": "Food Recipes Gardening Travel Running Health Gastronomía",
+    "sport": "Sport Deportes",
+    "science": "Science",
+}
+_DESK_OF = {sec: k for k, v in DESKS.items() for sec in v.split()}
+
+
+def desk(x: Article) -> str:
+    sec = x.meta.get("section", "")
+    return _DESK_OF.get(sec, _DESK_OF.get(sec.split()[0] if sec else "", "news"))
 
 
 def article_url(domain: str, a: Article, style: str = "date") -> str:

@@ -15,6 +15,7 @@ SITES = [
     {"name": "The Ledger", "domain": "www.theledger-news.example", "short": "Ledger"},
     {"name": "Metro Morning", "domain": "www.metromorning.example", "short": "Metro"},
     {"name": "The Capital Post", "domain": "www.capitalpost.example", "short": "Post"},
+    {"name": "The Castleford Courier", "domain": "www.castlefordcourier.example", "short": "Courier"},
 ]
 
 VIDEOS = [
@@ -66,7 +67,7 @@ class ArcBlocks(Dialect):
 
 def render(a, ctx):
     v = ctx["variant"]
-    site = SITES[v % len(SITES)]
+    site = SITES[ctx.get("site", v % 4)]
     lang = a.lang if a.lang in L else "en"
     t = L[lang]
     r = rng_for("newscms", a.slug, str(v))
