@@ -111,6 +111,7 @@ PAGES = [
     ("liveblog", "live-match", {"variant": 1}),
     ("liveblog", "live-storm-transport", {"variant": 2}),
     ("liveblog", "live-match", {"variant": 3}),
+    ("liveblog", "live-marathon", {"variant": 5}),
     ("paywall", "museum-reopening", {"variant": 0, "mode": "teaser", "visible": 3}),
     ("paywall", "court-ruling", {"variant": 1, "mode": "teaser", "visible": 2}),
     ("paywall", "de-rezension-roman", {"variant": 2, "mode": "teaser", "visible": 2}),
