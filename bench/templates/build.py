@@ -25,6 +25,7 @@ from common import load_articles  # noqa: E402
 
 import amp  # noqa: E402
 import blogger  # noqa: E402
+import docs  # noqa: E402
 import drupal  # noqa: E402
 import gallery  # noqa: E402
 import ghost  # noqa: E402
@@ -48,6 +49,7 @@ FAMILIES = {
     "paywall": paywall.render,
     "gallery": gallery.render,
     "multipart": multipart.render,
+    "docs": docs.render,
 }
 
 # (family, article slug, options). ``variant`` picks the site/theme options inside a family.
@@ -126,6 +128,8 @@ PAGES = [
     ("multipart", "rail-journey-multipart", {"variant": 0, "part": 3}),
     ("multipart", "garden-multipart", {"variant": 1, "part": 1}),
     ("multipart", "garden-multipart", {"variant": 1, "part": 2}),
+    ("docs", "docs-config", {"variant": 0}),
+    ("docs", "docs-config", {"variant": 1}),
 ]
 
 
