@@ -446,15 +446,14 @@ _TEASERS: dict = {}
 
 def teaser_articles(lang: str, base: Article) -> list:
     """Teaser-only stories (headline, one-sentence excerpt) for sites in other languages."""
-    if lang not in _TEASERS:
-        data = json.loads((HERE / "teasers.json").read_text(encoding="utf-8")).get(lang, [])
-        out = []
-        for k, (head, exc, section, author) in enumerate(data):
-            d = base.dt - _dt.timedelta(days=k + 1)
-            meta = {"slug": f"teaser-{lang}-{k}", "lang": lang, "headline": head, "author": author, "date": d.isoformat(), "section": section, "tags": section}
-            out.append(Article(slug=meta["slug"], meta=meta, pages=[[Block("p", exc)]]))
-        _TEASERS[lang] = out
-    return list(_TEASERS[lang])
+    if not _TEASERS:
+        _TEASERS.update(json.loads((HERE / "teasers.json").read_text(encoding="utf-8")))
+    out = []
+    for k, (head, exc, section, author) in enumerate(_TEASERS.get(lang, [])):
+        d = base.dt - _dt.timedelta(days=k + 1)  # the site's recent stories, dated before the page
+        meta = {"slug": f"teaser-{lang}-{k}", "lang": lang, "headline": head, "author": author, "date": d.isoformat(), "section": section, "tags": section}
+        out.append(Article(slug=meta["slug"], meta=meta, pages=[[Block("p", exc)]]))
+    return out
 
 
 def other_articles(arts: dict, a: Article, n: int, r: random.Random, lang: str | None = None, kinds=None) -> list:

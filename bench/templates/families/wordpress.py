@@ -208,7 +208,8 @@ def render_magazine(a, ctx):
         + module(others[12], "td_module_related_posts", excerpt=False)
         + "</div></div>"
     )
-    ad = '<div class="td-a-rec td-a-rec-id-content_inlineleft"><div class="td-g-rec td-g-rec-id-content_inlineleft"><span class="td-adspot-title">- Advertisement -</span><ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-0000000000000000" data-ad-slot="1234567890" data-ad-format="auto"></ins><script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div></div>'
+    ad_label = "Publicidad" if es else "Advertisement"
+    ad = f'<div class="td-a-rec td-a-rec-id-content_inlineleft"><div class="td-g-rec td-g-rec-id-content_inlineleft"><span class="td-adspot-title">- {ad_label} -</span><ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-0000000000000000" data-ad-slot="1234567890" data-ad-format="auto"></ins><script>(adsbygoogle = window.adsbygoogle || []).push({{}});</script></div></div>'
 
     def between(i, b):
         if i == 2:
@@ -281,7 +282,7 @@ def render_magazine(a, ctx):
 <div class="comments" id="comments"><div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">{"DEJA UNA RESPUESTA" if es else "LEAVE A REPLY"}</h3><form action="/wp-comments-post.php" method="post" id="commentform" class="comment-form"><div class="clearfix"></div><div class="comment-form-input-wrap td-form-comment"><textarea placeholder="{"Comentario:" if es else "Comment:"}" id="comment" name="comment" cols="45" rows="8" aria-required="true"></textarea><div class="td-warning-comment">{"Por favor ingrese su comentario!" if es else "Please enter your comment!"}</div></div><p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="{"Publicar comentario" if es else "Post Comment"}"></p></form></div></div>
 </div></div>
 <div class="td-pb-span4 td-main-sidebar" role="complementary"><div class="td-ss-main-sidebar">
-<div class="td-a-rec td-a-rec-id-sidebar"><span class="td-adspot-title">- Advertisement -</span><div id="div-gpt-ad-sidebar-1" style="min-height:250px"></div></div>
+<div class="td-a-rec td-a-rec-id-sidebar"><span class="td-adspot-title">- {"Publicidad" if es else "Advertisement"} -</span><div id="div-gpt-ad-sidebar-1" style="min-height:250px"></div></div>
 <div class="td_block_wrap td_block_1 td_block_widget td-pb-border-top td_block_template_1 td-column-1"><div class="td-block-title-wrap"><h4 class="block-title td-block-title"><span class="td-pulldown-size">{trending}</span></h4></div><div class="td_block_inner">{"".join(module(o, "td_module_4", excerpt=(i < 2)) for i, o in enumerate(others[6:11]))}</div></div>
 <div class="td_block_wrap td_block_social_counter td_block_widget"><div class="td-social-list"><div class="td_social_type td-pb-margin-side td_social_facebook"><div class="td-social-box"><div class="td-sp td-sp-facebook"></div><span class="td_social_info td_social_info_counter">{12000 + r.randrange(80000)}</span><span class="td_social_info td_social_info_name">Fans</span><span class="td_social_button"><a href="https://www.facebook.com/example">Like</a></span></div></div></div></div>
 </div></div>
