@@ -91,7 +91,9 @@ def _ascend(top: etree._Element, best: Totals, found: dict[etree._Element, Total
     """Climb while the parent holds much more prose than the winner: an article split into
     several boxes (one per section or slide) should be taken whole, not one box of it.
     Prose in list items counts only when the winner is itself list-shaped or the parent
-    is the page's `<main>`: elsewhere such lists are teasers or comments."""
+    is the page's `<main>`: elsewhere such lists are teasers or comments. (A parent whose
+    extra prose is a list of headlines with blurbs still draws the winner up: stopping
+    there, measured, cut more articles than teasers.)"""
     climbed = True
     while climbed:
         climbed = False

@@ -31,6 +31,9 @@ BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "for
                       "center", "span", "header", "details"})
 TEASER_HEADINGS = 2  # linked headings that make a box a list of other stories
 TEASER_CHARS = 400  # text per linked heading in such a list: headline and blurb
+BLURB_HEADS = 3  # headlines, each over at most one paragraph, that make a list of stories
+BLURB_HEAD_CHARS = 150  # a linked line this short can be a headline
+BLURB_SHARE = 0.7  # of a box's paragraphs that come right under a headline in such a list
 REPEAT_MIN_CHARS = 80  # paragraphs this long that come again are copies; short lines ("Photo: AP") recur
 REPEAT_MIN_PARAGRAPHS = 2  # a box of this many such paragraphs, all found again further down, is a copy
 LABEL_REPEATS = 4  # a short line the chosen text holds this often is a widget's label, not writing
@@ -176,7 +179,39 @@ def teasers(t: Totals, segments: list[Segment]) -> bool:
     headings are rarely links, and when they are (permalink anchors) long sections follow."""
     headings = [segments[i] for i in t.segments if segments[i].block.kind == "heading"]
     linked = sum(1 for seg in headings if seg.link_chars > 0.5 * seg.chars)
-    return linked >= TEASER_HEADINGS and linked * 2 >= len(headings) and t.chars <= TEASER_CHARS * linked
+    if linked >= TEASER_HEADINGS and linked * 2 >= len(headings) and t.chars <= TEASER_CHARS * linked:
+        return True
+    return _headed_blurbs(t.segments, segments)
+
+
+def _headed_blurbs(indexes: list[int], segments: list[Segment]) -> bool:
+    """Linked headlines (headings, list items, lines), most paragraphs right under one of
+    them, three times or more: a list of other stories ("More Manitoba headlines", a `<dl>`
+    of linked titles and summaries), however long its blurbs. An article's links sit inside
+    its sentences, and a box with an `<h1>` in it is the page's own (its headline, or its
+    masthead)."""
+    heads = blurbs = prose = 0
+    after_head = False
+    for index in indexes:
+        seg = segments[index]
+        if not seg.chars:
+            continue
+        if seg.block.kind == "heading" and seg.block.level == 1:
+            return False
+        if _headline_like(seg):
+            heads += 1
+            after_head = True
+        else:
+            if seg.chars >= MIN_PROSE and seg.block.kind in ("paragraph", "item", "quote"):
+                prose += 1
+                blurbs += after_head  # right under a headline, nothing between
+            after_head = False
+    return heads >= BLURB_HEADS and blurbs >= BLURB_HEADS and blurbs >= BLURB_SHARE * prose
+
+
+def _headline_like(seg: Segment) -> bool:
+    """A short block that is mostly a link: a headline in a list of stories."""
+    return seg.chars <= BLURB_HEAD_CHARS and seg.link_chars > 0.5 * seg.chars
 
 
 def drop_repeats(segments: list[Segment], verdicts: list[str | None]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean
 
 SENTENCES = [
@@ -104,6 +106,39 @@ def test_feature_cards_in_main_are_taken_with_the_notice_beside_them() -> None:
 def _teaser(n: int) -> str:
     return (f'<div class="item"><h4><a href="/story-{n}">Another story number {n}</a></h4>'
             f"<p>A blurb that sums up story {n}, written to make readers click through to it.</p></div>")
+
+
+BLURB = ("A summary of story {n}, which ran on Monday, told how the town, the council and the school "
+         "each reacted, and what happens next.")
+LINKED_LISTS = {
+    "dl": "<dl>" + "".join(f"<dt><a href='/s{n}'>Another story number {n}</a></dt><dd>{BLURB.format(n=n)}</dd>"
+                           for n in range(4)) + "</dl>",
+    "ul": "<ul>" + "".join(f"<li><a href='/s{n}'>Another story number {n}</a><p>{BLURB.format(n=n)}</p></li>"
+                           for n in range(4)) + "</ul>",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(LINKED_LISTS))
+@pytest.mark.parametrize("where", ["inside", "sibling"])
+def test_a_list_of_linked_headlines_with_long_blurbs_is_not_the_article(shape: str, where: str) -> None:
+    # Blurbs as long as sentences of the article, each right under its linked headline: a
+    # list of other stories however much prose it holds (its headlines are not headings, so
+    # the linked-heading test alone missed it). Inside the article's box it is pruned; beside
+    # it, named like it, it does not join it.
+    box = f"<div class='story'><h3>Around the islands</h3>{LINKED_LISTS[shape]}</div>"
+    story = f"<h1>Flood</h1>{_article(8)}"
+    body = f"<div class='story'>{story}{box}</div>" if where == "inside" else f"<div class='story'>{story}</div>{box}"
+    result = clean(f"<html><body><div class='col'>{body}</div></body></html>", kind="html")
+    assert "sandbags" in result.text and "(7)" in result.text
+    assert "Another story number" not in result.text and "A summary of story" not in result.text
+    assert _rules(result) == {"heuristic.html.teaser-list" if where == "inside" else "heuristic.html.outside-main"}
+
+
+def test_sections_under_linked_headings_stay_in_the_article() -> None:
+    # An article's own headings may be links (permalink anchors): several paragraphs follow each.
+    sections = "".join(f"<h2><a href='#s{n}'>Part {n}</a></h2>{_article(2)}" for n in range(4))
+    result = clean(f"<html><body><div class='story'><h1>Flood</h1>{sections}</div></body></html>", kind="html")
+    assert result.text.count("sandbags") == 4 and "Part 3" in result.text
 
 
 def test_a_list_of_other_stories_inside_the_article_box_is_dropped() -> None:
