@@ -71,7 +71,7 @@ class Entry:
     def title(self) -> str:
         if self.result is not None and self.result.title:
             return self.result.title
-        return Path(self.name).name or self.name
+        return "/".join(Path(self.name).parts[-2:]) or self.name  # "case/input.txt" says more than "input.txt"
 
     @property
     def kept_words(self) -> int:

@@ -20,9 +20,10 @@ from .document import BODY, IMAGE, REMOVED, Block
 from .result import block_text
 from .review import Entry, Review, describe_verdict
 
-TOTAL_BUDGET = 14_000_000      # characters of document markup in one report (the page stays under 20 MB)
+TOTAL_BUDGET = 10_000_000      # characters of document markup in one report (the page stays under 20 MB)
 MAX_DOCUMENT = 400_000         # a single document's share, however few documents there are
 MIN_DOCUMENT = 6_000           # and the least it gets, however many
+INDEX_ROWS = 100               # rows of the index shown before "show all" (laying out 1,000 rows doubles load time)
 
 # Colours for the categories the built-in rules use; others take the spare ones in turn.
 COLOURS = {
@@ -76,8 +77,11 @@ dd{margin:0;word-break:break-word}code{font:12px ui-monospace,"DejaVu Sans Mono"
 .cmp ins{background:#e6fcf5;text-decoration:none;display:block;padding:2px 6px;margin:2px 0}
 .cmp del{background:#fff0f3;display:block;padding:2px 6px;margin:2px 0}.cmp li{margin:2px 0}
 .silent{color:var(--muted)}.tag{font:11px ui-monospace,monospace;color:var(--c);font-weight:600}
+#index.paged tbody tr:nth-child(n+INDEX_FIRST_HIDDEN){display:none}
+button{font:inherit;font-size:13px;margin-top:8px;padding:3px 10px;border:1px solid #aab4c0;border-radius:5px;
+background:#fff;cursor:pointer}
 [hidden]{display:none!important}
-"""
+""".replace("INDEX_FIRST_HIDDEN", str(INDEX_ROWS + 1))
 
 SCRIPT = """
 (function(){
@@ -86,12 +90,17 @@ function match(rule,v){return rule===v||rule.indexOf(v+'.')===0}
 function apply(){
 var v=f.value.trim(),docs=0,hits=0,secs=document.querySelectorAll('section.doc');
 for(var i=0;i<secs.length;i++){var s=secs[i],bs=s.querySelectorAll('.b'),n=0;
-for(var j=0;j<bs.length;j++){var r=bs[j].getAttribute('data-rule')||'',on=!v||match(r,v);bs[j].hidden=!on;if(on&&v)n++}
+for(var j=0;j<bs.length;j++){var r=bs[j].getAttribute('data-rule')||'',on=!v||match(r,v);
+if(bs[j].hidden===on)bs[j].hidden=!on;if(on&&v)n++}
 var show=(!v||n>0)&&!(only&&only.checked&&s.getAttribute('data-changed')!=='1');
-s.hidden=!show;var row=document.getElementById('row-'+s.id);if(row)row.hidden=!show;
+if(s.hidden===show){s.hidden=!show;var row=document.getElementById('row-'+s.id);if(row)row.hidden=!show}
 if(show){docs++;hits+=n}}
 st.textContent=(v?hits+' blocks by '+v+' in ':'')+docs+(docs===1?' document':' documents');}
-f.addEventListener('input',apply);if(only)only.addEventListener('change',apply);
+var idx=document.getElementById('index'),all=document.getElementById('all-rows');
+function unpage(){if(idx)idx.classList.remove('paged');if(all)all.hidden=true}
+if(all)all.addEventListener('click',unpage);
+f.addEventListener('input',function(){if(f.value)unpage();apply()});
+if(only)only.addEventListener('change',function(){unpage();apply()});
 var links=document.querySelectorAll('[data-filter]');
 for(var k=0;k<links.length;k++)links[k].addEventListener('click',function(e){e.preventDefault();
 f.value=this.getAttribute('data-filter');apply();f.scrollIntoView()});
@@ -103,7 +112,7 @@ th.setAttribute('data-dir',dir===1?'asc':'desc');
 rows.sort(function(a,b){var x=a.cells[col].getAttribute('data-v'),y=b.cells[col].getAttribute('data-v');
 return (num?(+x)-(+y):x.localeCompare(y))*dir});
 for(var r=0;r<rows.length;r++)body.appendChild(rows[r])});
-apply();})();
+if(f.value||(only&&only.checked)){unpage();apply()}})();
 """
 
 
@@ -143,8 +152,10 @@ def render(review: Review, *, budget: int = TOTAL_BUDGET, links: Callable[[Entry
            title: str = "cleaner review") -> str:
     """The whole page. `links(entry)` names a file with a cut document's full page, if there is one."""
     palette = Palette()
-    share = max(MIN_DOCUMENT, min(MAX_DOCUMENT, budget // max(len(review.entries), 1)))
-    docs = "".join(document(entry, review, palette, share, links) for entry in review.entries)
+    pieces = [columns(entry, palette) for entry in review.entries]
+    allowed = shares([sum(map(len, kept)) + sum(map(len, orig)) for kept, orig in pieces], budget)
+    docs = "".join(document(entry, review, palette, columns_, share, links)
+                   for entry, columns_, share in zip(review.entries, pieces, allowed))
     head = "".join((controls(review), legend(review, palette), rules_table(review, palette), index(review)))
     style = STYLE + palette.css()
     policy = (f"default-src 'none'; style-src '{_hash(style)}'; script-src '{_hash(SCRIPT)}'; img-src 'none'; "
@@ -183,7 +194,8 @@ def controls(review: Review) -> str:
     return (f'<div class="bar"><label for="filter">Show one rule\'s removals:</label>'
             f'<input type="search" id="filter" list="rule-ids" placeholder="rule id, e.g. ads.marker or ads" '
             f'autocomplete="off"><datalist id="rule-ids">{options}</datalist>{only}'
-            f'<span class="status" id="status"></span></div>')
+            f'<span class="status" id="status">{len(review.entries):,} document{"" if len(review.entries) == 1 else "s"}'
+            f'</span></div>')
 
 
 def legend(review: Review, palette: Palette) -> str:
@@ -251,14 +263,44 @@ def index(review: Review) -> str:
     head = ('<th class="num">#</th><th>title</th><th>source</th><th>URL</th><th class="num">kept words</th>'
             '<th class="num">removed words</th>' + ('<th class="num">changed blocks</th>' if comparing else "")
             + "<th>error</th>")
+    paged = len(rows) > INDEX_ROWS
+    more = (f'<button type="button" id="all-rows">Show all {len(rows):,} documents (the first {INDEX_ROWS} '
+            f"in the current order are shown)</button>" if paged else "")
     return (f'<div class="panel"><h3>Documents (click a heading to sort)</h3><div class="idx">'
-            f'<table class="sortable" id="index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-            f"</table></div></div>")
+            f'<table class="sortable{" paged" if paged else ""}" id="index"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>{more}</div>')
 
 
 # --- one document -----------------------------------------------------------------------------------
 
-def document(entry: Entry, review: Review, palette: Palette, share: int,
+def shares(needs: list[int], budget: int) -> list[int]:
+    """Each document's share of the budget: short ones take what they need, long ones split the rest.
+
+    Between MIN_DOCUMENT and MAX_DOCUMENT each, so a few long pages cannot crowd out the others.
+    """
+    allowed = [0] * len(needs)
+    left = budget
+    for done, index in enumerate(sorted(range(len(needs)), key=needs.__getitem__)):
+        fair = left // (len(needs) - done)
+        allowed[index] = min(needs[index], max(MIN_DOCUMENT, min(MAX_DOCUMENT, fair)))
+        left = max(left - allowed[index], 0)
+    return allowed
+
+
+def columns(entry: Entry, palette: Palette) -> tuple[list[str], list[str]]:
+    """The markup of each kept paragraph (with the images before it) and of each original block."""
+    result = entry.result
+    if result is None:
+        return [], []
+    images = _images_by_position(result)
+    kept = []
+    for number, block in enumerate(result.body):
+        kept.append("".join(figure(image) for image in images.pop(number, ())) + kept_block(block))
+    kept.extend(figure(image) for position in sorted(images) for image in images[position])
+    return kept, [audit_block(b, palette) for b in result.blocks]
+
+
+def document(entry: Entry, review: Review, palette: Palette, pieces: tuple[list[str], list[str]], share: int,
              links: Callable[[Entry], str | None] | None) -> str:
     changed = entry.comparison is not None and entry.comparison.changed
     head = (f'<section class="doc panel" id="doc-{entry.number}" data-doc="{entry.number}" '
@@ -270,19 +312,18 @@ def document(entry: Entry, review: Review, palette: Palette, share: int,
                 f'<p class="error">error: {text(entry.error or "no result")}</p></section>')
     meta += [result.source.get("kind") or "", f"{entry.kept_words:,} words kept",
              f"{entry.removed_words:,} removed"]
-    images = _images_by_position(result)
-    pieces = []
-    for number, block in enumerate(result.body):
-        pieces.append("".join(figure(image) for image in images.pop(number, ())) + kept_block(block))
-    pieces.extend(figure(image) for position in sorted(images) for image in images[position])
-    kept, kept_cut = fit(pieces, share // 2)
-    orig, orig_cut = fit([audit_block(b, palette) for b in result.blocks], share // 2)
+    kept_pieces, orig_pieces = pieces
+    kept_need, orig_need = sum(map(len, kept_pieces)), sum(map(len, orig_pieces))
+    kept_limit = max(share // 2, share - orig_need)  # the reader's text first when the original is short
+    kept, kept_cut = fit(kept_pieces, kept_limit)
+    orig, orig_cut = fit(orig_pieces, share - min(kept_need, kept_limit))
     note = ""
     if kept_cut or orig_cut:
         target = links(entry) if links is not None else None
         where = (f'<a href="{attr(target)}">the whole document</a>' if target else
                  f"the whole document with <code>cleaner explain</code> on <code>{text(entry.name)}</code>")
-        note = (f'<p class="cut">Cut to fit the report: {kept_cut + orig_cut:,} blocks not shown here '
+        note = (f'<p class="cut">Cut to fit the report: {kept_cut:,} of {len(kept_pieces):,} kept paragraphs and '
+                f'{orig_cut:,} of {len(orig_pieces):,} original blocks are not shown here '
                 f'(<a href="#doc-{entry.number}">back to the top of this document</a>; see {where}).</p>')
     body = (f'<p class="meta">{text(" · ".join(m for m in meta if m))}</p>{note}<div class="cols">'
             f'<div class="kept"><h3>Kept text, as the reader sees it</h3>{kept or "<p><i>(nothing kept)</i></p>"}</div>'

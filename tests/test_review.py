@@ -31,7 +31,7 @@ BATCH = [str(FIXTURES / "batch" / "pages"), str(FIXTURES / "batch" / "records.js
 # Every tag the report itself writes; anything else in a parsed report came from input.
 REPORT_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "main", "div",
                "label", "input", "datalist", "option", "span", "ul", "li", "b", "code", "table", "thead", "tbody",
-               "tr", "th", "td", "a", "section", "del", "ins", "dl", "dt", "dd", "i", "script"}
+               "tr", "th", "td", "a", "section", "del", "ins", "dl", "dt", "dd", "i", "script", "button"}
 
 
 def parse(report: str) -> lxml_html.HtmlElement:
@@ -309,3 +309,14 @@ def test_cli_bad_pack_is_a_rule_error(tmp_path: Path, capsys: pytest.CaptureFixt
     pack.write_text("[[rules]]\nid = 'x'\n", encoding="utf-8")
     assert main(["review", str(SEED), "-o", str(tmp_path / "r.html"), "--compare-rules", str(pack)]) == 2
     assert capsys.readouterr().err.startswith("cleaner: error: ")
+
+
+def test_short_documents_give_their_unused_share_to_long_ones() -> None:
+    from cleaner.review_html import MAX_DOCUMENT, MIN_DOCUMENT, shares
+
+    needs = [1_000, 50_000, 2_000, 900_000, 80_000]
+    allowed = shares(needs, 100_000)
+    assert allowed[0] == 1_000 and allowed[2] == 2_000  # short: all of it
+    assert sum(allowed) == 100_000  # nothing wasted, nothing over
+    assert max(allowed[1], allowed[3], allowed[4]) - min(allowed[1], allowed[3], allowed[4]) <= 1  # an even split
+    assert shares([10**9], 10**9) == [MAX_DOCUMENT] and shares([10**6] * 10, 0) == [MIN_DOCUMENT] * 10

@@ -123,7 +123,7 @@ def test_payloads_in_the_input_do_not_run(browser: Browser, rules: cleaner.RuleS
     assert browser.evaluate("document.title") == "cleaner review"
     assert browser.evaluate("document.scripts.length") == 1
     assert browser.evaluate("document.querySelectorAll('img, svg, iframe, details, textarea, b[onmouseover]').length") == 0
-    body = browser.evaluate("document.body.innerText")
+    body = browser.evaluate("document.querySelector('main').textContent")  # innerText skips unrendered sections
     assert "<script>window.__xss='h1'</script> Harbour news" in body
     assert "<img src=x onerror=\"window.__xss='paragraph';document.title='pwned'\">" in body
     assert browser.console_errors() == []
@@ -138,3 +138,27 @@ def test_compare_report_marks_changed_documents(browser: Browser, rules: cleaner
     shown = browser.evaluate("[...document.querySelectorAll('section.doc')].filter(s => !s.hidden)"
                              ".map(s => +s.dataset.doc)")
     assert shown == [e.number for e in gathered.entries if e.comparison and e.comparison.changed] and shown
+
+
+def test_a_long_index_shows_its_first_rows_until_asked(browser: Browser, rules: cleaner.RuleSet,
+                                                       tmp_path: Path) -> None:
+    from cleaner.review_html import INDEX_ROWS
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(INDEX_ROWS + 20):
+        (folder / f"{i:03}.txt").write_text(f"Story {i} is short.\n\n" + ("ADVERTISEMENT\n\n" if i % 2 else "")
+                                            + "It ends here, with a full sentence of prose.\n", encoding="utf-8")
+    out = tmp_path / "many.html"
+    write_report([str(folder)], out, rules)
+    load(browser, out)
+    shown = "[...document.querySelectorAll('#index tbody tr')].filter(r => r.offsetParent !== null).length"
+    assert browser.evaluate(shown) == INDEX_ROWS
+    browser.type_into("#filter", "ads.marker")  # a filter lists every matching document
+    assert browser.evaluate(shown) == (INDEX_ROWS + 20) // 2
+    browser.type_into("#filter", "")
+    assert browser.evaluate(shown) == INDEX_ROWS + 20
+    assert browser.evaluate("document.getElementById('all-rows').hidden") is True
+    load(browser, out)
+    browser.evaluate("document.getElementById('all-rows').click()")
+    assert browser.evaluate(shown) == INDEX_ROWS + 20
