@@ -55,13 +55,14 @@ table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;p
 border-bottom:1px solid var(--line);vertical-align:top}th{cursor:pointer;user-select:none;white-space:nowrap;
 background:var(--wash)}th.num,td.num{text-align:right}td.url{word-break:break-all;color:var(--muted)}
 td.err,.error{color:#c92a2a}.idx{max-height:420px;overflow:auto}
-section.doc{content-visibility:auto;contain-intrinsic-size:auto 900px}
+section.doc{content-visibility:auto;contain-intrinsic-size:auto 900px;scroll-margin-top:60px}
 .meta{color:var(--muted);font-size:13px;margin:0 0 10px;word-break:break-all}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:22px}@media(max-width:900px){.cols{grid-template-columns:1fr}}
 .kept p{margin:0 0 .8em;font:16px/1.6 Georgia,"DejaVu Serif",serif}.kept p.h{font:600 17px/1.4 system-ui,sans-serif}
 .kept .fig{border:1px dashed #b7c0cc;border-radius:6px;padding:6px 10px;margin:0 0 .8em;font-size:13px;
 color:var(--muted)}
-.orig .b{border-left:3px solid transparent;padding:2px 8px;margin:0 0 4px;font-size:14px;position:relative}
+.orig .b{border-left:3px solid transparent;padding:2px 8px;margin:0 0 4px;font-size:14px;display:flow-root}
+.orig .b:empty::after,.orig .b del:empty::after{content:"(no text)";font-style:italic;color:var(--muted)}
 .orig .b[data-rule]{border-left-color:var(--c);background:color-mix(in srgb,var(--c) 9%,#fff)}
 .orig .b[data-rule]::before{content:attr(data-rule);float:right;margin-left:8px;font:11px/1.6 ui-monospace,
 "DejaVu Sans Mono",monospace;color:var(--c);font-weight:600}
@@ -235,7 +236,7 @@ def rules_table(review: Review, palette: Palette) -> str:
                     f'<td data-v="{attr(origin)}"><code>{text(origin)}</code></td></tr>')
     silent = review.silent_rules()
     quiet = ", ".join(f"<code>{text(r.id)}</code>" for r in silent) or "none"
-    return (f'<div class="panel"><h3>Rules over the batch: blocks and documents each one decided '
+    return (f'<div class="panel"><h3>Rules: the blocks and documents each one decided '
             f'(click an id to filter)</h3><div class="idx"><table class="sortable" id="rules"><thead><tr><th>rule</th>'
             f'<th>category</th><th class="num">blocks</th><th class="num">documents</th><th>defined at</th></tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table></div><p class="silent">Never fired '
