@@ -1,7 +1,7 @@
 """How big the review report of a 1,000-document batch is, and how fast headless Chromium opens it.
 
 Usage:
-    python bench/review_open.py [--docs 1000] [--kind html|text] [--repeat 3] [--data DIR] [--keep report.html]
+    python bench/review_open.py [--docs 1000] [--kind html|text] [--repeat 3] [--jobs 2] [--data DIR] [--keep report.html]
 
 Builds a JSONL batch of `--docs` pages from the development data (cycling through
 the sets' files in name order), writes `cleaner review` of it, and reports the
@@ -68,6 +68,7 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--kind", choices=("html", "text"), default="html")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes that clean the batch (default: 2)")
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("CLEANER_BENCH_DATA", DEFAULT_DATA)))
     parser.add_argument("--keep", type=Path, help="write the report here instead of a temporary folder")
     args = parser.parse_args()
@@ -78,7 +79,7 @@ def main() -> int:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         report = args.keep or Path(tmp) / "report.html"
         started = time.monotonic()
-        gathered = write_report([str(batch)], report, cleaner.load_rules(), kind=args.kind)
+        gathered = write_report([str(batch)], report, cleaner.load_rules(), kind=args.kind, jobs=args.jobs)
         built = time.monotonic() - started
         size = report.stat().st_size
         sidecar = report.with_name(report.stem + ".docs")

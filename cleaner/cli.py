@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "replaced) and show what it changes in each document")
     review.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
                         help="how to read the inputs (as for `clean`)")
+    review.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                        help="worker processes that clean the documents (default: 1)")
     review.set_defaults(func=cmd_review)
 
     rules = commands.add_parser("rules", help="list, check and test rule files")
@@ -213,10 +215,12 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     if STDIN in args.inputs:
         raise UsageError("review reads files, not stdin", hint="save the input to a file first")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {args.jobs}", hint="give a positive number")
     if args.output == STDIN or Path(args.output).is_dir():
         raise UsageError("-o names the HTML file to write", source=args.output, hint="give a file name like report.html")
     report = write_report(args.inputs, Path(args.output), ruleset_from(args), kind=args.kind, url=args.url,
-                          input_format=args.input_format, pack=args.compare_rules)
+                          input_format=args.input_format, pack=args.compare_rules, jobs=args.jobs)
     failed = 0
     for entry in report.entries:
         if entry.error:

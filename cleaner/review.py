@@ -13,6 +13,7 @@ import difflib
 import io
 import json
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -129,31 +130,47 @@ def describe_verdict(block: Block) -> str:
 
 def iter_entries(inputs: list[str], rules: RuleSet, *, kind: str = "auto", url: str | None = None,
                  input_format: str = "auto", skipped: Counter[str] | None = None,
-                 compare: RuleSet | None = None) -> Iterator[Entry]:
+                 compare: RuleSet | None = None, jobs: int = 1) -> Iterator[Entry]:
     """One entry per document of the inputs, in order; a bad document is an entry with its error.
 
     The walk is `cleaner.batch.Batch.items`, so folders, JSONL and WARC files give
-    the documents (and skip what) `cleaner clean` does.
+    the documents (and skip what) `cleaner clean` does. With `jobs` > 1, worker
+    processes clean them (the report holds every result anyway, so all are queued).
     """
     batch = Batch(Options(inputs=inputs, input_format=input_format), io.StringIO(), io.StringIO())
-    number = 0
-    for item in batch.items(Progress(io.StringIO(), live=False)):
-        op, key, source, payload, _ = item.task
-        if op == "end":
-            continue
-        number += 1
-        entry = Entry(number, key, None)
-        try:
-            entry.url, entry.result, entry.error = _clean_task(op, source, payload, rules, kind, url)
-            if compare is not None and entry.result is not None:
-                entry.after = _clean_task(op, source, payload, compare, kind, url)[1]
-                if entry.after is not None:
-                    entry.comparison = compare_results(entry.result, entry.after)
-        except Exception as exc:  # noqa: BLE001 - one bad document is a row with its error, never a crash
-            entry.error = describe(exc)
-        yield entry
+    tasks = ((number, item.task[1], item.task[0], item.task[2], item.task[3], kind, url) for number, item in
+             enumerate((i for i in batch.items(Progress(io.StringIO(), live=False)) if i.task[0] != "end"), 1))
+    if jobs <= 1:
+        _WORKER.update(rules=rules, compare=compare)
+        yield from (_entry(*task) for task in tasks)
+    else:
+        with ProcessPoolExecutor(jobs, initializer=_WORKER.update, initargs=({"rules": rules, "compare": compare},)) \
+                as pool:
+            yield from pool.map(_entry_star, tasks, chunksize=4)
     if skipped is not None:
         skipped.update(batch.skipped)
+
+
+_WORKER: dict[str, Any] = {}  # the rule sets of this process (set once per worker)
+
+
+def _entry_star(task: tuple[Any, ...]) -> Entry:
+    return _entry(*task)
+
+
+def _entry(number: int, key: str, op: str, source: dict[str, Any], payload: Any, kind: str,
+           url: str | None) -> Entry:
+    rules, compare = _WORKER["rules"], _WORKER["compare"]
+    entry = Entry(number, key, None)
+    try:
+        entry.url, entry.result, entry.error = _clean_task(op, source, payload, rules, kind, url)
+        if compare is not None and entry.result is not None:
+            entry.after = _clean_task(op, source, payload, compare, kind, url)[1]
+            if entry.after is not None:
+                entry.comparison = compare_results(entry.result, entry.after)
+    except Exception as exc:  # noqa: BLE001 - one bad document is a row with its error, never a crash
+        entry.error = describe(exc)
+    return entry
 
 
 def _clean_task(op: str, source: dict[str, Any], payload: Any, rules: RuleSet, kind: str,
@@ -179,14 +196,14 @@ def _clean_task(op: str, source: dict[str, Any], payload: Any, rules: RuleSet, k
 
 
 def review(inputs: list[str], rules: RuleSet, *, kind: str = "auto", url: str | None = None,
-           input_format: str = "auto", pack: str | None = None) -> Review:
+           input_format: str = "auto", pack: str | None = None, jobs: int = 1) -> Review:
     """Clean every input for the report (and again with `pack` added, to compare)."""
     skipped: Counter[str] = Counter()
     compare, pack_rules, replaced = (None, [], [])
     if pack is not None:
         compare, pack_rules, replaced = with_pack(rules, pack)
     entries = list(iter_entries(inputs, rules, kind=kind, url=url, input_format=input_format, skipped=skipped,
-                                compare=compare))
+                                compare=compare, jobs=jobs))
     return Review(entries, rules, skipped, pack, pack_rules, replaced)
 
 
@@ -253,12 +270,13 @@ def changed_entries(entries: Iterable[Entry]) -> list[Entry]:
 # --- writing ----------------------------------------------------------------------------------------
 
 def write_report(inputs: list[str], output: Path, rules: RuleSet, *, kind: str = "auto", url: str | None = None,
-                 input_format: str = "auto", pack: str | None = None, budget: int | None = None) -> Review:
+                 input_format: str = "auto", pack: str | None = None, budget: int | None = None,
+                 jobs: int = 1) -> Review:
     """Write the report to `output`; a document cut to fit gets its whole page in `<name>.docs/` beside it."""
     from .review_html import MAX_DOCUMENT, TOTAL_BUDGET, render
     from .writers import write_atomic
 
-    gathered = review(inputs, rules, kind=kind, url=url, input_format=input_format, pack=pack)
+    gathered = review(inputs, rules, kind=kind, url=url, input_format=input_format, pack=pack, jobs=jobs)
     folder = output.with_name(output.stem + ".docs")
     cut: list[Entry] = []
 

@@ -320,3 +320,9 @@ def test_short_documents_give_their_unused_share_to_long_ones() -> None:
     assert sum(allowed) == 100_000  # nothing wasted, nothing over
     assert max(allowed[1], allowed[3], allowed[4]) - min(allowed[1], allowed[3], allowed[4]) <= 1  # an even split
     assert shares([10**9], 10**9) == [MAX_DOCUMENT] and shares([10**6] * 10, 0) == [MIN_DOCUMENT] * 10
+
+
+def test_workers_give_the_same_report(rules: cleaner.RuleSet) -> None:
+    one = review(BATCH, rules, pack=str(PACK))
+    two = review(BATCH, rules, pack=str(PACK), jobs=2)
+    assert render(one) == render(two)
