@@ -23,7 +23,6 @@ from .review_page import COLOURS, INDEX_ROWS, SCRIPT, SPARE, STYLE
 
 TOTAL_BUDGET = 10_000_000      # characters of document markup in one report (the page stays under 20 MB)
 MAX_DOCUMENT = 400_000         # a single document's share, however few documents there are
-MIN_DOCUMENT = 6_000           # and the least it gets, however many
 
 
 def _hash(source: str) -> str:
@@ -186,13 +185,13 @@ def index(review: Review) -> str:
 def shares(needs: list[int], budget: int) -> list[int]:
     """Each document's share of the budget: short ones take what they need, long ones split the rest.
 
-    Between MIN_DOCUMENT and MAX_DOCUMENT each, so a few long pages cannot crowd out the others.
+    At most MAX_DOCUMENT each, so one long page cannot take a small batch's whole budget.
     """
     allowed = [0] * len(needs)
     left = budget
     for done, index in enumerate(sorted(range(len(needs)), key=needs.__getitem__)):
         fair = left // (len(needs) - done)
-        allowed[index] = min(needs[index], max(MIN_DOCUMENT, min(MAX_DOCUMENT, fair)))
+        allowed[index] = min(needs[index], MAX_DOCUMENT, fair)
         left = max(left - allowed[index], 0)
     return allowed
 

@@ -212,7 +212,7 @@ def test_long_documents_are_cut_and_linked_to_their_own_page(tmp_path: Path, rul
     report = out.read_text(encoding="utf-8")
     page = parse(report)
     notes = page.xpath('//p[@class="cut"]')
-    assert len(notes) == 40 and len(report) < 40 * 6_000 + 60_000
+    assert len(notes) == 40 and len(report) < 100_000 + 40 * 6_000  # the budget, and per document its frame
     link = notes[0].xpath(".//a/@href")
     assert link[0] == "#doc-1" and link[1] == "report.docs/1.html"
     alone = parse((tmp_path / "report.docs" / "1.html").read_text(encoding="utf-8"))
@@ -227,7 +227,7 @@ def test_report_size_is_bounded_by_the_budget(tmp_path: Path, rules: cleaner.Rul
         long_document(tmp_path, f"{i:02}.txt", 300)
     gathered = review([str(tmp_path)], rules)
     small, large = render(gathered, budget=200_000), render(gathered, budget=2_000_000)
-    fixed = len(render(gathered, budget=0)) - 30 * 6_000  # page, index and rule tables, at the least share
+    fixed = len(render(gathered, budget=0))  # page, index, rule tables and each document's first block
     assert len(small) < 200_000 + fixed + 30 * 4_000  # one block may overshoot each column
     assert len(small) < len(large)
 
@@ -312,14 +312,16 @@ def test_cli_bad_pack_is_a_rule_error(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_short_documents_give_their_unused_share_to_long_ones() -> None:
-    from cleaner.review_html import MAX_DOCUMENT, MIN_DOCUMENT, shares
+    from cleaner.review_html import MAX_DOCUMENT, shares
 
     needs = [1_000, 50_000, 2_000, 900_000, 80_000]
     allowed = shares(needs, 100_000)
     assert allowed[0] == 1_000 and allowed[2] == 2_000  # short: all of it
     assert sum(allowed) == 100_000  # nothing wasted, nothing over
     assert max(allowed[1], allowed[3], allowed[4]) - min(allowed[1], allowed[3], allowed[4]) <= 1  # an even split
-    assert shares([10**9], 10**9) == [MAX_DOCUMENT] and shares([10**6] * 10, 0) == [MIN_DOCUMENT] * 10
+    assert shares([10**9], 10**9) == [MAX_DOCUMENT] and shares([10**6] * 10, 0) == [0] * 10
+    assert shares([10**6] * 10, 20_000) == [2_000] * 10
+    assert sum(shares([10**6] * 10_000, 10_000_000)) <= 10_000_000  # and the bound, however many documents
 
 
 def test_workers_give_the_same_report(rules: cleaner.RuleSet) -> None:
