@@ -218,7 +218,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}", hint="give a positive number")
     if args.output == STDIN or Path(args.output).is_dir():
-        raise UsageError("-o names the HTML file to write", source=args.output, hint="give a file name like report.html")
+        raise UsageError("-o names the HTML file to write", source=args.output,
+                         hint="give a file name like report.html")
     report = write_report(args.inputs, Path(args.output), ruleset_from(args), kind=args.kind, url=args.url,
                           input_format=args.input_format, pack=args.compare_rules, jobs=args.jobs)
     failed = 0
@@ -226,8 +227,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         if entry.error:
             failed += 1
             error(f"{entry.name}: {entry.error}")
-    print(f"cleaner: review of {len(report.entries):,} documents ({failed:,} failed) written to {args.output}",
-          file=sys.stderr)
+    count = len(report.entries)
+    noun = "document" if count == 1 else "documents"
+    print(f"cleaner: review of {count:,} {noun} ({failed:,} failed) written to {args.output}", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -89,7 +89,8 @@ def summary(review: Review) -> str:
     if review.pack is not None:
         added = [r.id for r in review.pack_rules if r.id not in set(review.replaced)]
         changed = sum(1 for e in entries if e.comparison is not None and e.comparison.changed)
-        line += (f"<p>Compared with the pack <code>{text(review.pack)}</code>: it adds {text(', '.join(added) or 'no rule')}"
+        line += (f"<p>Compared with the pack <code>{text(review.pack)}</code>: "
+                 f"it adds {text(', '.join(added) or 'no rule')}"
                  f" and replaces {text(', '.join(review.replaced) or 'no rule')}; {changed:,} of "
                  f"{len(entries):,} documents come out differently.</p>")
     return f'<header class="top"><h1>cleaner review</h1>{line}</header>'
@@ -237,7 +238,8 @@ def document(entry: Entry, review: Review, palette: Palette, pieces: tuple[list[
     language = result.metadata.get("language")
     lang = f' lang="{attr(language)}"' if isinstance(language, str) and language else ""  # fonts, hyphens, readers
     body = (f'<p class="meta">{text(" · ".join(m for m in meta if m))}</p>{note}<div class="cols">'
-            f'<div class="kept"{lang}><h3>Kept text, as the reader sees it</h3>{kept or "<p><i>(nothing kept)</i></p>"}</div>'
+            f'<div class="kept"{lang}><h3>Kept text, as the reader sees it</h3>'
+            f'{kept or "<p><i>(nothing kept)</i></p>"}</div>'
             f'<div class="orig"><h3>Original, in order (selector removals of HTML pages first)</h3>{orig}</div>'
             f"</div>{manifest(entry)}{comparison(entry, review, palette)}</section>")
     return head + body
