@@ -72,6 +72,23 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--only-changes", action="store_true", help="hide blocks kept as body")
     explain.set_defaults(func=cmd_explain)
 
+    review = commands.add_parser("review", parents=[rule_options, doc_options],
+                                 help="write an HTML report of what was kept and removed, and by which rule",
+                                 description="One self-contained HTML page per run: each document's kept text beside "
+                                             "its original blocks, removals struck through with their rule ids, "
+                                             "and for batches an index and per-rule counts.")
+    review.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="files, folders, .warc/.warc.gz archives or .jsonl files (as for `clean`)")
+    review.add_argument("-o", "--output", metavar="FILE", required=True, help="the HTML file to write")
+    review.add_argument("--compare-rules", metavar="PACK",
+                        help="also clean with this rule file or folder added (a rule whose id is in force is "
+                             "replaced) and show what it changes in each document")
+    review.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
+                        help="how to read the inputs (as for `clean`)")
+    review.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                        help="worker processes that clean the documents (default: 1)")
+    review.set_defaults(func=cmd_review)
+
     rules = commands.add_parser("rules", help="list, check and test rule files")
     rule_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="SUBCOMMAND")
     listing = rule_commands.add_parser("list", parents=[rule_options], help="list the rules in force")
@@ -190,6 +207,30 @@ def cmd_explain(args: argparse.Namespace) -> int:
                  "M metadata, I image")
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """A thin front door: `cleaner.review` gathers, `cleaner.review_html` draws, this writes."""
+    from .review import write_report
+
+    if STDIN in args.inputs:
+        raise UsageError("review reads files, not stdin", hint="save the input to a file first")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {args.jobs}", hint="give a positive number")
+    if args.output == STDIN or Path(args.output).is_dir():
+        raise UsageError("-o names the HTML file to write", source=args.output,
+                         hint="give a file name like report.html")
+    report = write_report(args.inputs, Path(args.output), ruleset_from(args), kind=args.kind, url=args.url,
+                          input_format=args.input_format, pack=args.compare_rules, jobs=args.jobs)
+    failed = 0
+    for entry in report.entries:
+        if entry.error:
+            failed += 1
+            error(f"{entry.name}: {entry.error}")
+    count = len(report.entries)
+    noun = "document" if count == 1 else "documents"
+    print(f"cleaner: review of {count:,} {noun} ({failed:,} failed) written to {args.output}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_rules_list(args: argparse.Namespace) -> int:
