@@ -462,11 +462,12 @@ def test_url_output_paths_stay_inside_the_folder(tmp_path: Path) -> None:
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 README_URL_COMMANDS = [line.split("  #")[0].strip() for block in re.findall(r"```sh\n(.*?)```", README, re.DOTALL)
-                       for line in block.splitlines() if line.startswith("cleaner ") and "127.0.0.1:8000" in line]
+                       for line in block.splitlines() if line.startswith("cleaner ")
+                       and ("127.0.0.1:8000" in line or "--input-format urls" in line)]
 
 
 def test_readme_shows_url_commands() -> None:
-    assert len(README_URL_COMMANDS) >= 2
+    assert len(README_URL_COMMANDS) >= 4
     assert "python -m http.server 8000 --bind 127.0.0.1 --directory fixtures" in README
 
 
@@ -479,7 +480,14 @@ def test_readme_url_command_runs(command: str, tmp_path: Path, monkeypatch: pyte
     threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
     try:
         monkeypatch.chdir(ROOT)
-        argv = shlex.split(command.replace("127.0.0.1:8000", f"127.0.0.1:{httpd.server_port}"))[1:]
+        here = f"127.0.0.1:{httpd.server_port}"
+        argv = shlex.split(command.replace("127.0.0.1:8000", here))[1:]
+        for index, arg in enumerate(argv):  # a URL list names the README's port too
+            if (ROOT / arg).is_file() and "127.0.0.1:8000" in (ROOT / arg).read_text(encoding="utf-8"):
+                copy = tmp_path / Path(arg).name
+                copy.write_text((ROOT / arg).read_text(encoding="utf-8").replace("127.0.0.1:8000", here),
+                                encoding="utf-8")
+                argv[index] = str(copy)
         for index, arg in enumerate(argv[:-1]):
             if arg in ("-o", "--output"):
                 argv[index + 1] = str(tmp_path / argv[index + 1].lstrip("/"))
