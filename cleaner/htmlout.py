@@ -31,15 +31,15 @@ HEAD_META = (("description", "description"), ("published", "dcterms.created"),
 
 
 def xml_text(text: str | None) -> str:
-    """Text lxml will accept: characters XML cannot hold are dropped."""
-    return NOT_XML.sub("", text or "")
+    """Text lxml will accept: characters XML cannot hold become spaces (they part words in the text too)."""
+    return NOT_XML.sub(" ", text or "")
 
 
 def safe_url(url: str | None, schemes: frozenset[str] = LINK_SCHEMES) -> str | None:
     """An absolute address with an allowed scheme, or None (never `javascript:`, `data:`, relative)."""
     if not url:
         return None
-    url = xml_text(url).strip()
+    url = NOT_XML.sub("", url).strip()
     try:
         parts = urlsplit(url)  # also strips tabs and newlines, as browsers do
     except ValueError:

@@ -11,6 +11,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import cleaner
@@ -18,7 +20,8 @@ from cleaner.cli import main
 from cleaner.writers import render
 
 from conftest import FIXTURES, case_input, case_options, golden_cases
-from test_html_output import XSS_PAGE
+from test_html_output import XSS_PAGE, _check_document
+from test_html_properties import pages
 
 UPDATE = os.environ.get("CLEANER_UPDATE_GOLDEN") == "1"
 GOLDEN = sorted(p.parent for p in FIXTURES.glob("*/*/expected.tei.xml"))
@@ -172,3 +175,16 @@ def test_batch_writes_xml_files(tmp_path: Path) -> None:
     [written] = list(out.iterdir())
     assert written.name == "seals.xml"
     _valid(_parse(written.read_text(encoding="utf-8")))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(pages(), st.text(max_size=400)))
+def test_any_input_gives_valid_html_and_tei_with_the_words_of_the_text(page: str) -> None:
+    result = cleaner.clean(page, url="https://news.example/a/b")
+    _check_document(render(result, "html"))
+    root = _parse(render(result, "tei"))
+    _valid(root)
+    body = root.find("t:text/t:body", NS)
+    for figure in list(body.iter(f"{{{TEI}}}figure")):
+        figure.getparent().remove(figure)
+    assert _words(" ".join(body.itertext())) == _words(render(result, "text"))
