@@ -155,12 +155,9 @@ def fetch_options(args: argparse.Namespace) -> FetchOptions:
 
 def clean_url(url: str, args: argparse.Namespace, rules: RuleSet) -> Result:
     """Fetch one page and clean it; its final address (after redirects) is the document's URL."""
-    from .fetch import fetch_url
+    from .fetch import clean_url as fetch_and_clean
 
-    fetched = fetch_url(url, fetch_options(args))
-    result = clean(fetched.content, kind=args.kind, url=fetched.final_url or args.url, rules=rules)
-    result.source["fetch"] = fetched.info()
-    return result
+    return fetch_and_clean(url, fetch_options(args), kind=args.kind, rules=rules)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

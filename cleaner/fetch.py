@@ -20,12 +20,16 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__
 from .errors import CleanerError, InputError, UsageError
 from .sources import HTML_TYPES, MAX_DOCUMENT_BYTES, TEXT_TYPES, decode_declared
+
+if TYPE_CHECKING:
+    from .result import Result
+    from .rulebook import RuleSet
 
 ROBOTS_TOKEN = "cleaner"
 USER_AGENT = f"cleaner/{__version__} (article text extractor; honours robots.txt)"
@@ -358,6 +362,17 @@ def fetch_url(url: str, options: FetchOptions | None = None) -> Fetched:
         return fetcher.fetch(url)
 
 
+def clean_url(url: str, options: FetchOptions | None = None, *, kind: str = "auto",
+              rules: RuleSet | None = None) -> Result:
+    """Fetch and clean one page: its final address is its `url` (site packs apply), `source.fetch` says how it came."""
+    from .api import clean
+
+    fetched = fetch_url(url, options)
+    result = clean(fetched.content, kind=kind, url=fetched.final_url, rules=rules)
+    result.source["fetch"] = fetched.info()
+    return result
+
+
 def fetch_many(jobs: Iterable[tuple[str, T]], options: FetchOptions | None = None
                ) -> Iterator[tuple[str, T, Fetched | CleanerError]]:
     """(url, context, Fetched or the error) for each (url, context), in input order.
@@ -371,7 +386,7 @@ def fetch_many(jobs: Iterable[tuple[str, T]], options: FetchOptions | None = Non
         pending: deque[tuple[str, T, Any]] = deque()
         for url, context in jobs:
             pending.append((url, context, pool.submit(fetcher.fetch_or_error, url)))
-            while len(pending) > 4 * options.connections:
+            while len(pending) > 2 * options.connections:  # a bounded look-ahead: memory stays flat
                 done_url, done_context, future = pending.popleft()
                 yield done_url, done_context, future.result()
         while pending:

@@ -79,7 +79,7 @@ class Handler(BaseHTTPRequestHandler):
     def route(self, path: str, hits: int) -> None:
         state = self.server.state
         if path == "/robots.txt":
-            self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+            self.send(state["robots_status"], state["robots"].encode(), "text/plain")
         elif path in ("/article.html", "/private/secret.html", "/sleepy"):
             if path == "/sleepy":
                 time.sleep(0.1)
@@ -163,7 +163,8 @@ def server() -> Iterator[ThreadingHTTPServer]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     httpd.state = {"lock": threading.Lock(), "hits": Counter(), "agents": [], "starts": [], "in_flight": 0,
-                   "max_in_flight": 0, "sent": 0}
+                   "max_in_flight": 0, "sent": 0, "robots": "User-agent: *\nDisallow: /private/\n",
+                   "robots_status": 200}
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     yield httpd
@@ -285,6 +286,28 @@ def test_ignore_robots(server: ThreadingHTTPServer) -> None:
     assert server.state["hits"]["/robots.txt"] == 0
 
 
+@pytest.mark.parametrize(("status", "robots", "allowed"), [
+    (200, "User-agent: cleaner\nDisallow: /\n\nUser-agent: *\nAllow: /\n", False),  # rules for cleaner by name
+    (200, "User-agent: otherbot\nDisallow: /\n", True),  # rules for another robot
+    (404, "", True),  # no robots.txt: everything allowed
+    (503, "", False),  # robots.txt unreadable: nothing allowed (RFC 9309)
+])
+def test_robots_txt_cases(server: ThreadingHTTPServer, status: int, robots: str, allowed: bool) -> None:
+    server.state["robots_status"], server.state["robots"] = status, robots
+    if allowed:
+        assert fetch_url(url(server, "/article.html"), FAST).status == 200
+    else:
+        assert "robots.txt does not allow" in fails(server, "/article.html")
+        assert server.state["hits"]["/article.html"] == 0
+
+
+def test_robots_crawl_delay_slows_down(server: ThreadingHTTPServer) -> None:
+    server.state["robots"] = "User-agent: *\nCrawl-delay: 1\n"
+    list(fetch_many([(url(server, f"/article.html?{n}"), n) for n in range(2)], FAST))
+    pages = [t for path, t in server.state["starts"] if path == "/article.html"]
+    assert len(pages) == 2 and pages[1] - pages[0] >= 0.95
+
+
 def test_robots_txt_is_read_once_per_site(server: ThreadingHTTPServer) -> None:
     with Fetcher(FAST) as fetcher:
         for _ in range(3):
@@ -394,13 +417,16 @@ def test_cli_url_list_goes_on_after_errors(server: ThreadingHTTPServer, tmp_path
                                            capsys: pytest.CaptureFixture[str]) -> None:
     listing = tmp_path / "urls.txt"
     listing.write_text(f"# pages to clean\n{url(server, '/article.html')}\n\n{url(server, '/missing')}\n"
-                       f"{url(server, '/gzip')}\n", encoding="utf-8")
+                       f"{url(server, '/gzip')}\nnot-a-url\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["clean", "--input-format", "urls", str(listing), "-o", str(out), "-f", "html", *CLI_FAST]) == 1
     err = capsys.readouterr().err.splitlines()
     errors = [line for line in err if line.startswith("cleaner: error:")]
-    assert errors == [f"cleaner: error: {listing}:4: {url(server, '/missing')}: HTTP 404 Not Found (check the address)"]
-    assert "3 documents" in err[-1] and "2 cleaned, 1 failed" in err[-1]
+    assert errors == [
+        f"cleaner: error: {listing}:4: {url(server, '/missing')}: HTTP 404 Not Found (check the address)",
+        f"cleaner: error: {listing}:6: not-a-url: not an http or https address "
+        "(give an address starting with http:// or https://)"]
+    assert "4 documents" in err[-1] and "2 cleaned, 2 failed" in err[-1]
     host = f"127.0.0.1_{server.server_port}"
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
         f"{host}/article.html", f"{host}/gzip.html"]
@@ -496,3 +522,9 @@ def test_readme_url_command_runs(command: str, tmp_path: Path, monkeypatch: pyte
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_clean_url_in_the_library(server: ThreadingHTTPServer) -> None:
+    result = cleaner.clean_url(url(server, "/redirect"), FAST)
+    assert result.text == ARTICLE_TEXT and result.source["url"] == url(server, "/article.html")
+    assert [hop["status"] for hop in result.source["fetch"]["redirects"]] == [301, 302]
