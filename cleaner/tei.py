@@ -114,18 +114,25 @@ def _body(body: etree._Element, result: Result) -> None:
             divisions.append(_el(body, "div", type="entry" if not divisions else "section"))
         target = division()
         for w, v in pending:
-            _figure(target, v) if w == "image" else _head(target, w, v)
+            if w == "image":
+                _figure(target, v)
+            else:
+                _head(target, w, v)
         pending = []
         if value.kind == "item":
-            if group is None or group.getparent() is not target:
-                group = _el(target, "list", rend="numbered" if list_kind(value) == "ol" else "bulleted")
+            rend = "numbered" if list_kind(value) == "ol" else "bulleted"
+            if group is None or group.getparent() is not target or group.get("rend") != rend:
+                group = _el(target, "list", rend=rend)
             _el(group, "item", value.text)
             continue
         group = None
         _block(target, value)
     for w, v in pending:  # figures and headings after the last text
         target = division()
-        _figure(target, v) if w == "image" else _el(target, "ab", v.text, type="head")
+        if w == "image":
+            _figure(target, v)
+        else:
+            _el(target, "ab", v.text, type="head")
     for div in divisions:  # a division needs a paragraph-like element: its heads become such, else an empty <p/>
         if not any(_local(child) in COMMON for child in div):
             heads = [child for child in div if _local(child) == "head"]

@@ -188,3 +188,12 @@ def test_any_input_gives_valid_html_and_tei_with_the_words_of_the_text(page: str
     for figure in list(body.iter(f"{{{TEI}}}figure")):
         figure.getparent().remove(figure)
     assert _words(" ".join(body.itertext())) == _words(render(result, "text"))
+
+
+def test_a_bulleted_and_a_numbered_list_stay_two_lists() -> None:
+    page = ("<html><body><article><p>A paragraph long enough, with commas, to be the article, said the editor.</p>"
+            "<ul><li>one</li><li>two</li></ul><ol><li>first</li><li>second</li></ol></article></body></html>")
+    root = _parse(render(cleaner.clean(page, kind="html"), "tei"))
+    lists = root.findall(".//t:list", NS)
+    assert [(lst.get("rend"), [i.text for i in lst]) for lst in lists] == [
+        ("bulleted", ["one", "two"]), ("numbered", ["first", "second"])]
