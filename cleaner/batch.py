@@ -32,11 +32,12 @@ from typing import Any, Iterable, Iterator, TextIO
 
 from .api import clean
 from .errors import CleanerError, UsageError
+from .fetch import fetch_many, is_url, read_url_list
 from .progress import Progress
 from .records import FIELDS, clean_record, describe
 from .result import Result
 from .rulebook import RuleSet, load_rules
-from .sinks import JsonlFile, StdoutSink, mirror_base, output_path, record_key
+from .sinks import JsonlFile, StdoutSink, mirror_base, output_path, record_key, url_output_path
 from .sources import input_format, jsonl_lines, open_jsonl, read_document, walk, warc_records
 from .writers import render, write_atomic
 
@@ -63,7 +64,8 @@ class Config:
 
 # A task is what crosses to a worker: (op, key, source, payload, out).
 #   op "file": payload is a path to read; "data": document bytes; "record": a mapping (WARC);
-#   "line": a JSONL line; "fail": an error message; "end": closes a container's output.
+#   "line": a JSONL line; "fetched": (content, final URL, fetch info) of a URL fetched in the
+#   main process; "fail": an error message; "end": closes a container's output.
 Task = tuple[str, str, dict[str, Any], Any, str | None]
 Outcome = tuple[str | None, str | None]  # (error message, content for the stream)
 _STATE: dict[str, Any] = {}
@@ -89,11 +91,16 @@ def run_task(task: Task) -> Outcome:
         return None, None
     record: dict[str, Any]
     result: Result | None = None
-    if op in ("file", "data"):
+    if op in ("file", "data", "fetched"):
         record = {"id": key, "url": None, "source": source, "result": None, "error": None}
         try:
-            data, url = read_document(payload) if op == "file" else (payload, None)
-            result = clean(data, kind=config.kind, url=url or config.url, rules=rules, source=source["path"])
+            if op == "fetched":
+                data, url, fetched = payload
+            else:
+                data, url = read_document(payload) if op == "file" else (payload, None)
+            result = clean(data, kind=config.kind, url=url or config.url, rules=rules, source=source.get("path"))
+            if op == "fetched":
+                result.source["fetch"] = fetched
             record["url"] = result.source.get("url")
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
             record["error"] = describe(exc)
@@ -137,6 +144,7 @@ class Options:
     quiet: bool = False
     input_format: str = "auto"
     config: Config = field(default_factory=Config)
+    fetch: Any = None  # FetchOptions when some inputs are URLs
 
 
 @dataclass
@@ -159,7 +167,7 @@ class Batch:
         self.outdir: Path | None = None
         self.stream: Any = None
         self.claimed: set[str] = set()
-        self.base = mirror_base(options.inputs)
+        self.base = mirror_base([name for name in options.inputs if not is_url(name)])
         self.done: set[str] = set()
         if options.fmt == "jsonl" and options.output not in (None, "-"):
             if Path(options.output).is_dir():
@@ -179,7 +187,18 @@ class Batch:
             self.stream = StdoutSink(stdout)
 
     def items(self, progress: Progress) -> Iterator[Item]:
-        for name in self.options.inputs:
+        inputs = self.options.inputs
+        index = 0
+        while index < len(inputs):
+            name = inputs[index]
+            index += 1
+            if is_url(name):  # a run of URLs is fetched together, a few at a time
+                urls = [name]
+                while index < len(inputs) and is_url(inputs[index]):
+                    urls.append(inputs[index])
+                    index += 1
+                yield from self._urls(((url, {"url": url}) for url in urls), progress)
+                continue
             if name == "-":
                 yield from self._stdin()
                 continue
@@ -196,6 +215,15 @@ class Batch:
             yield self._fail(name, "no such file (check the path)")
             return
         fmt = input_format(name, self.options.input_format)
+        if fmt == "urls":
+            try:
+                with open(path, "rb") as stream:
+                    lines = list(read_url_list(stream))
+            except OSError as exc:
+                yield self._fail(name, f"cannot read: {exc.strerror}")
+                return
+            yield from self._urls(((url, {"path": name, "line": n, "url": url}) for n, url in lines), progress)
+            return
         if fmt == "doc":
             size = _size(path)
             if size == 0 and path.is_file():
@@ -259,10 +287,39 @@ class Batch:
                 continue
             yield Item(("line", key, source, line, None), sink, key, len(line))
 
+    def _urls(self, entries: Iterable[tuple[str, dict[str, Any]]], progress: Progress) -> Iterator[Item]:
+        """Fetch each URL not done yet (robots.txt, per-host delay) and hand its content to a worker."""
+        todo: list[tuple[str, tuple[dict[str, Any], Path | None]]] = []
+        for url, source in entries:
+            out = None
+            if self.outdir is not None:
+                out = url_output_path(self.outdir, url, self.options.fmt, self.claimed)
+                if self.options.resume and out.exists():
+                    self.skipped["already done"] += 1
+                    continue
+            elif record_key(source) in self.done:
+                self.skipped["already done"] += 1
+                continue
+            todo.append((url, (source, out)))
+        if not todo:
+            return
+        for url, (source, out), fetched in fetch_many(todo, self.options.fetch):
+            shown = f"{source['path']}:{source['line']}: {url}" if "line" in source else url
+            sink = None if out else self.stream
+            if isinstance(fetched, CleanerError):
+                yield Item(("fail", url, source, describe(fetched), None), self.stream, shown, 0)
+                continue
+            payload = (fetched.content, fetched.final_url, fetched.info())
+            yield Item(("fetched", url, source, payload, str(out) if out else None), sink, shown,
+                       len(fetched.content))
+
     def _stdin(self) -> Iterator[Item]:
         fmt = self.options.input_format
         name = "<stdin>"
-        if fmt == "jsonl":
+        if fmt == "urls":
+            entries = [(url, {"path": name, "line": n, "url": url}) for n, url in read_url_list(sys.stdin.buffer)]
+            yield from self._urls(entries, Progress(self.stderr, live=False))
+        elif fmt == "jsonl":
             yield from self._jsonl(name, sys.stdin.buffer, self.stream, set(), Progress(self.stderr, live=False))
         elif fmt == "warc":
             yield from self._warc(warc_records(sys.stdin.buffer, name=name, skipped=self.skipped), self.stream,
@@ -280,6 +337,8 @@ class Batch:
     def total_bytes(self) -> int | None:
         """Input size for the ETA, or None when an input has no known size (stdin)."""
         total = 0
+        if self.options.fetch is not None:
+            return None  # pages still to be downloaded have no size yet
         for name in self.options.inputs:
             if name == "-":
                 return None

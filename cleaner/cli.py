@@ -12,6 +12,7 @@ from . import __version__
 from .api import clean
 from .batch import Config, Options, default_jobs, run_batch
 from .errors import CleanerError, UsageError
+from .fetch import FetchOptions, is_url
 from .result import Result
 from .rulebook import RuleSet, load_rules
 from .sources import INPUT_FORMATS, input_format, read_document
@@ -40,12 +41,28 @@ def build_parser() -> argparse.ArgumentParser:
                              help="input kind (default: auto, sniffed from the content)")
     doc_options.add_argument("--url", help="the page's URL, to resolve relative links and pick site rules")
 
-    run = commands.add_parser("clean", parents=[rule_options, doc_options], help="clean articles",
+    fetch_parent = argparse.ArgumentParser(add_help=False)
+    fetching = fetch_parent.add_argument_group("fetching URLs (needs the fetch extra: pip install 'cleaner[fetch]')")
+    fetching.add_argument("--timeout", type=float, default=FetchOptions.timeout, metavar="SECONDS",
+                          help=f"the longest wait to connect or for more data (default {FetchOptions.timeout:g}); "
+                               "a whole download may take 6 times that")
+    fetching.add_argument("--max-bytes", type=int, default=FetchOptions.max_bytes, metavar="N",
+                          help=f"refuse pages larger than this (default {FetchOptions.max_bytes // 2**20} MiB)")
+    fetching.add_argument("--delay", type=float, default=FetchOptions.delay, metavar="SECONDS",
+                          help=f"between two requests to one host (default {FetchOptions.delay:g}; "
+                               "a robots.txt Crawl-delay can raise it)")
+    fetching.add_argument("--per-host", type=int, default=FetchOptions.per_host, metavar="N",
+                          help=f"requests in flight to one host (default {FetchOptions.per_host})")
+    fetching.add_argument("--retries", type=int, default=FetchOptions.retries, metavar="N",
+                          help=f"more tries after HTTP 429 or 5xx, with a growing wait (default {FetchOptions.retries})")
+    fetching.add_argument("--ignore-robots", action="store_true", help="fetch pages that robots.txt disallows")
+
+    run = commands.add_parser("clean", parents=[rule_options, doc_options, fetch_parent], help="clean articles",
                               description="Clean articles into text plus a manifest: one file, or many from "
-                                          "folders, WARC/ARC archives and JSONL files.")
+                                          "folders, WARC/ARC archives, JSONL files and URLs.")
     run.add_argument("inputs", nargs="*", metavar="INPUT",
-                     help="files, folders (searched recursively), .warc/.warc.gz/.arc.gz archives or .jsonl files; "
-                          "'-' or nothing reads stdin")
+                     help="files, folders (searched recursively), .warc/.warc.gz/.arc.gz archives, .jsonl files or "
+                          "http(s) URLs; '-' or nothing reads stdin")
     run.add_argument("-f", "--format", choices=FORMATS + ("jsonl",), default="text",
                      help="output format (default: text); jsonl gives one JSON record per document")
     run.add_argument("-o", "--output", metavar="PATH",
@@ -56,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"worker processes (default: the number of cores, here {default_jobs()})")
     batch.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
                        help="how to read the inputs: auto (by file name), doc (one document per file), "
-                            "jsonl (one record per line), warc (WARC/ARC archive)")
+                            "jsonl (one record per line), warc (WARC/ARC archive), urls (one URL per line)")
     batch.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field with HTML (default: html)")
     batch.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field with text (default: text)")
     batch.add_argument("--id-field", default="id", metavar="NAME", help="JSONL field with the id (default: id)")
@@ -66,9 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     run.set_defaults(func=cmd_clean)
 
-    explain = commands.add_parser("explain", parents=[rule_options, doc_options],
+    explain = commands.add_parser("explain", parents=[rule_options, doc_options, fetch_parent],
                                   help="show each block with the verdict and rule that decided it")
-    explain.add_argument("input", metavar="INPUT", help="file to explain ('-' reads stdin)")
+    explain.add_argument("input", metavar="INPUT", help="file or http(s) URL to explain ('-' reads stdin)")
     explain.add_argument("--only-changes", action="store_true", help="hide blocks kept as body")
     explain.set_defaults(func=cmd_explain)
 
@@ -133,9 +150,31 @@ def read_input(name: str) -> tuple[bytes | str, str | None]:
 
 
 def clean_input(name: str, args: argparse.Namespace, rules: RuleSet) -> Result:
+    if is_url(name):
+        return clean_url(name, args, rules)
     data, url = read_input(name)
     source = "<stdin>" if name == STDIN else name
     return clean(data, kind=args.kind, url=args.url or url, rules=rules, source=source)
+
+
+def fetch_options(args: argparse.Namespace) -> FetchOptions:
+    for name in ("timeout", "delay"):
+        if getattr(args, name) < 0 or (name == "timeout" and args.timeout == 0):
+            raise UsageError(f"--{name} must be a positive number of seconds, not {getattr(args, name)}",
+                             hint=f"give --{name} a positive number")
+    for name in ("max_bytes", "per_host", "retries"):
+        if getattr(args, name) < (0 if name == "retries" else 1):
+            raise UsageError(f"--{name.replace('_', '-')} must be at least {0 if name == 'retries' else 1}",
+                             hint="give a positive number")
+    return FetchOptions(timeout=args.timeout, max_bytes=args.max_bytes, delay=args.delay, per_host=args.per_host,
+                        retries=args.retries, robots=not args.ignore_robots)
+
+
+def clean_url(url: str, args: argparse.Namespace, rules: RuleSet) -> Result:
+    """Fetch one page and clean it; its final address (after redirects) is the document's URL."""
+    from .fetch import clean_url as fetch_and_clean
+
+    return fetch_and_clean(url, fetch_options(args), kind=args.kind, rules=rules)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -154,7 +193,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     result = clean_input(name, args, rules)
     source = result.source["path"]
     if args.format == "jsonl":
-        record = {"id": source, "url": result.source.get("url"), "source": {"path": source},
+        where = {"url": name} if is_url(name) else {"path": source}
+        record = {"id": source or name, "url": result.source.get("url"), "source": where,
                   "result": result.to_dict(), "error": None}
         content = json.dumps(record, ensure_ascii=False) + "\n"
     else:
@@ -168,8 +208,10 @@ def clean_many(inputs: list[str], args: argparse.Namespace, rules: RuleSet) -> i
     config = Config(rule_paths=tuple(args.rules), defaults=not args.no_default_rules, disable=tuple(args.disable),
                     kind=args.kind, url=args.url,
                     fields=(args.html_field, args.text_field, args.id_field, args.url_field))
+    fetching = args.input_format == "urls" or any(is_url(name) for name in inputs)
     options = Options(inputs=inputs, output=args.output, fmt=args.format, jobs=args.jobs, resume=args.resume,
-                      quiet=args.quiet, input_format=args.input_format, config=config)
+                      quiet=args.quiet, input_format=args.input_format, config=config,
+                      fetch=fetch_options(args) if fetching else None)
     return run_batch(options, rules=rules)
 
 

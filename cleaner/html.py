@@ -43,7 +43,7 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
     removed += apply_selectors(tree, body, rules.selectors(url))
     anchors, leftovers, titles, unplaced = collect_figures(body, base_url, rules, ld_images)
     removed += _record(strip_skipped(root, frozenset({"noscript"})))
-    segments = Walker(tree, anchors, leftovers, titles).walk(body)
+    segments = Walker(tree, anchors, leftovers, titles, base_url=base_url).walk(body)
     verdicts, headline = select(segments, body, title, whole_title)
     extraction = second_look(text, segments, verdicts, headline, title, whole_title, body)
     blocks = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -230,7 +231,7 @@ class Walker:
 
     def __init__(self, tree: etree._ElementTree, anchors: dict[etree._Element, dict[str, Any]],
                  leftovers: dict[etree._Element, str] | None = None,
-                 titles: dict[etree._Element, list[etree._Element]] | None = None):
+                 titles: dict[etree._Element, list[etree._Element]] | None = None, base_url: str | None = None):
         self.tree = tree
         self.anchors = anchors
         self.leftovers = leftovers or {}
@@ -245,6 +246,11 @@ class Walker:
         self.owners: list[etree._Element] = []
         self.breaks = 0
         self.gap = True
+        # The open link (outermost <a href>) and the links of the block being built, for `-f html`.
+        self.base_url = base_url
+        self.href: str | None = None
+        self.link_parts: list[str] = []
+        self.links: list[tuple[str, str]] = []
 
     def walk(self, body: etree._Element) -> list[Segment]:
         walker = etree.iterwalk(body, events=("start", "end"))
@@ -290,6 +296,8 @@ class Walker:
             return
         elif tag == "a":
             self.link_depth += 1
+            if self.link_depth == 1 and el.get("href"):
+                self.href = el.get("href", "").strip()
         elif tag == "img" or tag == "hr":
             return
         self._text(el.text)
@@ -307,6 +315,9 @@ class Walker:
                 self.pre_depth -= 1
         elif tag == "a":
             self.link_depth -= 1
+            if self.link_depth == 0:
+                self._close_link()
+                self.href = None
         self._text(el.tail)
 
     def _text(self, text: str | None) -> None:
@@ -317,8 +328,21 @@ class Walker:
         self.parts.append(text)
         if self.link_depth > 0:
             self.link_chars += len(text.strip())
+            if self.href is not None:
+                self.link_parts.append(text)
+
+    def _close_link(self) -> None:
+        """Note the open link's text (so far) and its absolute href on the block being built."""
+        if self.href is not None and self.link_parts:
+            text = normalise_line("".join(self.link_parts))
+            if text:
+                href = urljoin(self.base_url, self.href) if self.base_url else self.href
+                self.links.append((text, href))
+        self.link_parts = []
 
     def flush(self) -> None:
+        self._close_link()  # a link cut by a block boundary: each block keeps its own part
+        links, self.links = self.links, []
         parts, self.parts = self.parts, []
         link_chars, self.link_chars = self.link_chars, 0
         self.breaks = 0
@@ -335,7 +359,7 @@ class Walker:
         if not text:
             return
         owner = self.owners[-1] if self.owners else self.tree.getroot()
-        block = Block(text=text, where=self.tree.getpath(owner), gap_before=True)
+        block = Block(text=text, where=self.tree.getpath(owner), gap_before=True, links=links)
         self._kind(block, owner)
         self.segments.append(Segment(block, owner, len(text), min(link_chars, len(text)), self.item_depth > 0))
 

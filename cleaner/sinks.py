@@ -9,11 +9,14 @@ partial file back, drops a half-written last line and skips what is already ther
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
+import re
 from pathlib import Path, PurePath
 from typing import Any, TextIO
+from urllib.parse import unquote, urlsplit
 
 from .errors import CleanerError
 from .sources import strip_suffix
@@ -21,9 +24,9 @@ from .writers import SUFFIXES
 
 
 def record_key(source: dict[str, Any] | None) -> str:
-    """A document's identity within a run: path, path#record-id, path@offset or path:line."""
+    """A document's identity within a run: path, path#record-id, path@offset, path:line or a URL."""
     source = source or {}
-    path = source.get("path") or ""
+    path = source.get("path") or source.get("url") or ""
     if source.get("line") is not None:
         return f"{path}:{source['line']}"
     if source.get("record_id"):
@@ -74,6 +77,38 @@ def output_path(outdir: Path, base: Path, path: Path, fmt: str, claimed: set[str
             claimed.add(str(target))
             return target
     raise CleanerError("too many inputs map to the same output name", source=str(path), hint="rename some inputs")
+
+
+UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def url_output_path(outdir: Path, url: str, fmt: str, claimed: set[str]) -> Path:
+    """The output file for a fetched URL: `outdir/host/path` with the format's suffix.
+
+    Each piece of the address is cut down to letters, digits, `.`, `-` and `_` (no `..`, no
+    hidden names), a query adds a short hash, and a second URL that maps to the same name
+    gets a number, so no address can name a path outside `outdir` or overwrite another.
+    """
+    parts = urlsplit(url)
+    pieces = [_piece(parts.netloc.replace(":", "_"))]
+    segments = [unquote(s) for s in parts.path.split("/") if s not in ("", ".", "..")]
+    if not segments or parts.path.endswith("/"):
+        segments.append("index")
+    pieces += [_piece(s) for s in segments]
+    stem = strip_suffix(pieces[-1])
+    if parts.query:
+        stem += "_" + hashlib.sha256(parts.query.encode("utf-8", "replace")).hexdigest()[:10]
+    suffix = SUFFIXES[fmt]
+    for name in itertools.chain((stem + suffix,), (f"{stem}.{n}{suffix}" for n in range(2, 1000))):
+        target = safe_join(outdir, PurePath(*pieces[:-1], name))
+        if str(target) not in claimed:
+            claimed.add(str(target))
+            return target
+    raise CleanerError("too many URLs map to the same output name", source=url, hint="split the list")
+
+
+def _piece(name: str) -> str:
+    return UNSAFE_NAME.sub("_", name).lstrip(".")[:120] or "_"
 
 
 class StdoutSink:

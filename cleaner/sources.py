@@ -30,11 +30,11 @@ WARC_SUFFIXES = (".warc.gz", ".arc.gz", ".warc", ".arc")
 JSONL_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson")
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/vnd.wap.xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
-INPUT_FORMATS = ("auto", "doc", "jsonl", "warc")
+INPUT_FORMATS = ("auto", "doc", "jsonl", "warc", "urls")
 
 
 def input_format(name: str, forced: str = "auto") -> str:
-    """"doc", "jsonl" or "warc" for a path (by its name unless `forced`)."""
+    """"doc", "jsonl" or "warc" for a path (by its name unless `forced`, which may also say "urls")."""
     if forced != "auto":
         return forced
     lower = name.lower()

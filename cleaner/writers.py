@@ -1,4 +1,4 @@
-"""Render a Result as text, Markdown or JSON, and write files atomically."""
+"""Render a Result as text, Markdown, JSON, HTML or TEI XML, and write files atomically."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 from .result import Result, block_text
 
-FORMATS = ("text", "json", "markdown")
-SUFFIXES = {"text": ".txt", "json": ".json", "markdown": ".md", "jsonl": ".jsonl"}
+FORMATS = ("text", "json", "markdown", "html", "tei")
+SUFFIXES = {"text": ".txt", "json": ".json", "markdown": ".md", "html": ".html", "tei": ".xml", "jsonl": ".jsonl"}
 
 
 def render(result: Result, fmt: str) -> str:
@@ -18,6 +18,14 @@ def render(result: Result, fmt: str) -> str:
         return result.to_json() + "\n"
     if fmt == "markdown":
         return to_markdown(result)
+    if fmt == "html":
+        from .htmlout import to_html
+
+        return to_html(result)
+    if fmt == "tei":
+        from .tei import to_tei
+
+        return to_tei(result)
     return result.text + "\n" if result.text else ""
 
 
