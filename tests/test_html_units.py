@@ -9,7 +9,7 @@ from lxml.cssselect import CSSSelector
 from cleaner import clean, default_rules
 from cleaner.figures import _largest_candidate, split_credit
 from cleaner.html import _matches
-from cleaner.htmlparse import parse
+from cleaner.htmlparse import Paths, parse
 from cleaner.metadata import dateline_dates, iso_date
 
 PROSE = ("<p>The river rose overnight, and by morning the water had reached the steps of the church, "
@@ -46,6 +46,20 @@ def test_unknown_tag_in_head_does_not_swallow_the_body() -> None:
     assert "sandbags" in result.text
     assert result.metadata.get("author") == "Ann Reed"
     assert result.title == "Flood warning"
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body>" + "<div><p>a</p><!-- c --><p>b</p><span>c</span></div>" * 30 + "<p>end</p></body></html>",
+    "<p>a fragment</p><div><div><div><p>deep</p></div></div></div>",
+    "<html><body><table><tr><td>x</td><td>y</td></tr></table></body></html><html><p>after</p></html>",
+])
+def test_element_paths_are_the_ones_libxml2_writes(page: str) -> None:
+    # Paths are found once per parent's children, not by libxml2 counting siblings on every
+    # call (quadratic on a page of thousands of sibling boxes); they must read the same.
+    tree = parse(page)
+    paths = Paths()
+    elements = [el for el in tree.getroot().iter() if isinstance(el.tag, str)]
+    assert [paths.of(el) for el in reversed(elements)] == [tree.getpath(el) for el in reversed(elements)]
 
 
 def test_deep_nesting_keeps_the_text_after_it() -> None:
