@@ -36,6 +36,9 @@ GAIN = 2.0  # the second reader's text must be this many times longer ...
 MIN_GAIN_WORDS = 40  # ... and this many words longer
 MATCHED_SHARE = 0.7  # share of its words found again in the page's blocks: else it is not comparable
 MATCH_MIN_WORDS = 3  # shorter blocks are matched only when a whole element of the second text is them
+# readability-lxml's cost grows faster than the page (4 s for 1.4 MB of bare boxes here): past
+# this size the second look is skipped, and the reason says so.
+MAX_PAGE_CHARS = 1_000_000
 WORD = re.compile(r"\w+")
 
 
@@ -70,6 +73,8 @@ def second_look(html: str, segments: list[Segment], verdicts: list[str | None], 
     if _anchored(segments, verdicts, headline):
         return Extraction(PATH_READER, f"the reader's article ({kept} words) starts below the headline", kept)
     reason = f"kept only {kept} words, not below a headline"
+    if len(html) > MAX_PAGE_CHARS:
+        return Extraction(PATH_READER, f"{reason}; the page is too large for a second look", kept)
     whole, parts = readability_article(html)
     second = words(whole)
     wanted = max(GAIN * kept, kept + MIN_GAIN_WORDS)
@@ -106,13 +111,12 @@ def readability_article(html: str) -> tuple[str, frozenset[str]]:
     whitespace folded; ("", {}) when it finds nothing or fails."""
     try:
         from readability import Document
-        from readability.readability import Unparseable
     except ImportError:  # pragma: no cover - a dependency of the package
         return "", frozenset()
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
         summary = Document(html).summary(html_partial=True)
-    except (Unparseable, etree.LxmlError, ValueError, TypeError):
+    except Exception:  # noqa: BLE001 - a second opinion that fails is no opinion, never a failed page
         return "", frozenset()
     root = parse(summary).getroot().find("body")
     parts = frozenset(_fold("".join(el.itertext())) for el in root.iter() if isinstance(el.tag, str))

@@ -87,3 +87,28 @@ def test_a_second_reader_that_finds_no_more_leaves_the_reader_s_text(monkeypatch
 def test_text_input_names_its_path(case: str, path: str) -> None:
     source = FIXTURE.parent.parent / case / "input.txt"
     assert clean(source.read_bytes(), kind="text").metadata["extraction"]["path"] == path
+
+
+def test_a_page_past_the_size_cap_gets_no_second_look(monkeypatch: pytest.MonkeyPatch) -> None:
+    # readability-lxml's cost grows faster than the page: a huge page of boxes is never handed to it.
+    def never(html: str) -> tuple[str, frozenset[str]]:
+        raise AssertionError("the second reader was asked")
+
+    monkeypatch.setattr(fallback, "readability_article", never)
+    monkeypatch.setattr(fallback, "MAX_PAGE_CHARS", 1000)
+    result = clean((FIXTURE / "input.html").read_bytes(), kind="html")
+    assert result.metadata["extraction"]["path"] == "reader"
+    assert result.metadata["extraction"]["reason"].endswith("the page is too large for a second look")
+
+
+def test_a_second_reader_that_raises_is_no_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
+    import readability
+
+    class Broken:
+        def __init__(self, html: str) -> None:
+            raise RuntimeError("readability blew up")
+
+    monkeypatch.setattr(readability, "Document", Broken)
+    result = clean((FIXTURE / "input.html").read_bytes(), kind="html")
+    assert result.metadata["extraction"]["path"] == "reader"
+    assert result.metadata["extraction"]["second_opinion_words"] == 0
