@@ -342,6 +342,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     available = set_paths(data_dir(args.data))
+    if not any(s in available for s in KNOWN_SETS):
+        print(f"note: no shared data sets in {data_dir(args.data)} (give --data or $CLEANER_BENCH_DATA); "
+              f"running only {', '.join(available) or 'nothing'}", file=sys.stderr)
     sets = [s.strip() for s in args.sets.split(",") if s.strip()] if args.sets else list(available)
     missing = [s for s in sets if s not in available]
     if missing or not sets:
