@@ -14,7 +14,7 @@ from .batch import Config, Options, default_jobs, run_batch
 from .errors import CleanerError, UsageError
 from .fetch import FetchOptions, is_url
 from .result import Result
-from .rulebook import RuleSet, load_rules
+from .rulebook import Rule, RuleSet, load_rules
 from .sources import INPUT_FORMATS, input_format, read_document
 from .writers import FORMATS, render, write_atomic
 
@@ -287,8 +287,24 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
 
 def cmd_rules_check(args: argparse.Namespace) -> int:
     rules = load_rules(args.paths, defaults=False)
+    width = max((len(r.id) for r in rules), default=10)
+    for rule in rules:
+        print(f"{rule.id:<{width}}  {engine_of(rule):<34} {rule.origin}")
     print(f"ok: {len(rules)} rules in {', '.join(args.paths)}")
     return 0
+
+
+def engine_of(rule: Rule) -> str:
+    """How a rule is matched: RE2 for regexes (with its look-ahead checks), else literal lines or CSS."""
+    parts = []
+    if rule.regexes:
+        checks = sum(p.checks for p in rule.regexes)
+        parts.append(f"re2 (+{checks} look-ahead checks)" if checks else "re2")
+    if rule.lines:
+        parts.append("lines")
+    if rule.selector:
+        parts.append("css")
+    return ", ".join(parts)
 
 
 def cmd_rules_test(args: argparse.Namespace) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from cleaner.errors import RuleError
+from cleaner.rulebook import parse_pack
 
 
 @pytest.mark.parametrize("char", ["\x02", "\x07", "\x0b", "\x1f", "\ufffe"])
@@ -13,3 +15,9 @@ def test_control_characters_in_html_tails_do_not_crash(char: str) -> None:
     html = f"<html><body><p>Start<button>x</button>tail {char} end</p><p>{'Words of prose here. ' * 8}</p></body></html>"
     result = cleaner.clean(html, kind="html")
     assert "tail" in result.text and char not in result.text
+
+
+def test_huge_repeat_count_is_a_rule_error() -> None:
+    """Fuzz crash: `re` raised OverflowError (not re.error) on a repeat count past its limit."""
+    with pytest.raises(RuleError, match="fuzz.toml:5: rule 'a.b'"):
+        parse_pack("[[rules]]\nid = 'a.b'\ncategory = 'x'\naction = 'drop'\nregex = 'a{99999999999}'\n", "fuzz.toml")
