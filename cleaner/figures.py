@@ -197,18 +197,33 @@ def _caption_and_credit(box: etree._Element, credit_rules: list[Rule],
 
 
 def _text_without(el: etree._Element, skip: list[etree._Element]) -> str:
-    """Text of `el` leaving out the credit elements inside it."""
-    parts: list[str] = []
+    """Text of `el` leaving out the credit elements inside it.
+
+    Each element's text is its own text, its children's and their tails joined by spaces;
+    worked out with a stack, not recursion, so a deeply nested figure cannot overflow it.
+    """
     if el in skip or tag_of(el) in SKIP_TAGS:
         return ""
-    if el.text:
-        parts.append(el.text)
-    for child in el:
+    stack: list[tuple[etree._Element, list[str], Any]] = [(el, [el.text] if el.text else [], iter(el))]
+    while True:
+        node, parts, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            text = " ".join(parts)
+            if not stack:
+                return text
+            stack[-1][1].append(text)
+            if node.tail:
+                stack[-1][1].append(node.tail)
+            continue
         if isinstance(child.tag, str) and child not in skip:
-            parts.append(_text_without(child, skip))
+            if tag_of(child) not in SKIP_TAGS:
+                stack.append((child, [child.text] if child.text else [], iter(child)))
+                continue
+            parts.append("")
         if child.tail:
             parts.append(child.tail)
-    return " ".join(parts)
 
 
 def _strip_label(credit: str, credit_rules: list[Rule]) -> str:

@@ -163,7 +163,7 @@ def decode_declared(data: bytes, charset: str | None) -> bytes | str:
         pass
     try:
         return data.decode(codecs.lookup(charset.strip("\"' ")).name)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeDecodeError, ValueError):  # ValueError: a NUL in the charset name
         return data
 
 

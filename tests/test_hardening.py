@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from cleaner.sources import decode_declared
 from cleaner.errors import RuleError
 from cleaner.rulebook import parse_pack
 
@@ -21,3 +22,19 @@ def test_huge_repeat_count_is_a_rule_error() -> None:
     """Fuzz crash: `re` raised OverflowError (not re.error) on a repeat count past its limit."""
     with pytest.raises(RuleError, match="fuzz.toml:5: rule 'a.b'"):
         parse_pack("[[rules]]\nid = 'a.b'\ncategory = 'x'\naction = 'drop'\nregex = 'a{99999999999}'\n", "fuzz.toml")
+
+
+@pytest.mark.parametrize("depth", [1500, 5000])
+def test_deeply_nested_figure_caption(depth: int) -> None:
+    """Fuzz crash: figures._text_without recursed once per nesting level (RecursionError)."""
+    html = ("<html><body><figure><img src='a.jpg'>" + "<span>" * depth + "Seals on the pier" + "</span>" * depth
+            + "</figure><p>" + "Prose words here, and many of them. " * 10 + "</p></body></html>")
+    result = cleaner.clean(html, kind="html")
+    assert [image["caption"] for image in result.images] == ["Seals on the pier"]
+
+
+def test_nul_in_a_declared_charset() -> None:
+    """Fuzz crash: codecs.lookup() raises ValueError (not LookupError) on a charset name with a NUL."""
+    page = "<html><body><p>Caf\xe9 au lait</p></body></html>".encode("latin-1")
+    assert decode_declared(page, "utf\x00-8") == page
+
