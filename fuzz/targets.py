@@ -68,6 +68,8 @@ def jsonl(data: bytes) -> None:
     """JSONL lines through `clean_records`, as the batch layer reads them."""
     mappings = []
     for number, line in jsonl_lines(io.BytesIO(data)):
+        if not isinstance(line, bytes):  # a line past max_bytes: an error record in a batch
+            continue
         try:
             value = json.loads(line)
         except ValueError:
