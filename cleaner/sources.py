@@ -187,25 +187,33 @@ def decode_declared(data: bytes, charset: str | None) -> bytes | str:
 def jsonl_lines(stream: IO[bytes], limit: int = MAX_DOCUMENT_BYTES) -> Iterator[tuple[int, bytes | LimitError]]:
     """(line number, line) for every non-blank line of a JSONL stream.
 
-    A line past `limit` (max_bytes) is never held whole: its number comes with a
-    `LimitError` instead, and reading goes on after its end.
+    Lines are read in chunks; a line past `limit` (max_bytes) is never held whole: its
+    number comes with a `LimitError` instead, and reading goes on after its end.
     """
     number = 0
     while True:
-        line = stream.readline(limit + 1)
-        if not line:
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            part = stream.readline(READ_CHUNK)
+            if not part:
+                break
+            size += len(part)
+            if size <= limit:
+                chunks.append(part)
+            else:
+                chunks = []  # past the limit: stop holding the line
+            if part.endswith(b"\n"):
+                break
+        if not size:
             return
         number += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            size = len(line)
-            while not line.endswith(b"\n"):
-                line = stream.readline(READ_CHUNK)
-                if not line:
-                    break
-                size += len(line)
+        if size > limit:
             yield number, LimitError(f"line {number} is {human(size)}, past --max-bytes {human(limit)}",
                                      limit="max_bytes")
-        elif line.strip():
+            continue
+        line = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        if line.strip():
             yield number, line
 
 
