@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from .credits import new_image
 from .htmlparse import HEADINGS, SKIP_TAGS, class_and_id, tag_of
+from .metadata import join_url
 from .rulebook import Rule, RuleSet, fold
 from .text import normalise_line
 
@@ -166,7 +166,7 @@ def _best_image(imgs: list[etree._Element], base_url: str | None) -> tuple[str, 
             continue
         alt = img.get("alt")
         alt = normalise_line(alt) if alt is not None else None
-        return (urljoin(base_url, src) if base_url else src), (alt or None)
+        return (join_url(base_url, src) if base_url else src), (alt or None)
     return None
 
 
@@ -257,7 +257,7 @@ def _merge_json_ld(anchors: Anchors, ld_images: list[dict[str, Any]],
     """Fill captions and credits from JSON-LD ImageObjects; return those the page shows nowhere."""
     extra: list[dict[str, Any]] = []
     for ld in ld_images:
-        src = urljoin(base_url, ld["src"]) if base_url and ld.get("src") else ld.get("src")
+        src = join_url(base_url, ld["src"]) if base_url and ld.get("src") else ld.get("src")
         match = next((img for img in anchors.values() if _same_image(img.get("src"), src)), None)
         if match is None:
             if (ld.get("caption") or ld.get("credit")) and not any(_same_image(i["src"], src) for i in extra):

@@ -38,3 +38,13 @@ def test_nul_in_a_declared_charset() -> None:
     page = "<html><body><p>Caf\xe9 au lait</p></body></html>".encode("latin-1")
     assert decode_declared(page, "utf\x00-8") == page
 
+
+
+@pytest.mark.parametrize("where", ['<link rel="canonical" href="http://[::1/a">', '<base href="http://[::1">',
+                                   '<meta property="og:url" content="http://[x">'])
+def test_an_unparsable_page_url_does_not_crash(where: str) -> None:
+    """Fuzz crash: urljoin raises ValueError ("Invalid IPv6 URL") on a base like http://[::1."""
+    html = (f"<html><head>{where}</head><body><figure><img src='a.jpg'><figcaption>Pier</figcaption></figure>"
+            "<p>" + "Prose words here, and many of them. " * 10 + "</p></body></html>")
+    result = cleaner.clean(html, kind="html", url="http://[::1")
+    assert result.images and result.images[0]["src"].endswith("a.jpg")
