@@ -340,7 +340,10 @@ class Walker:
         if self.href is not None and self.link_parts:
             text = normalise_line("".join(self.link_parts))
             if text:
-                href = urljoin(self.base_url, self.href) if self.base_url else self.href
+                try:
+                    href = urljoin(self.base_url, self.href) if self.base_url else self.href
+                except ValueError:  # "Invalid IPv6 URL" (http://[::1): the link as written
+                    href = self.href
                 self.links.append((text, href))
         self.link_parts = []
 

@@ -19,16 +19,18 @@ from cleaner.errors import CleanerError
 from cleaner.records import clean_records
 from cleaner.rulebook import parse_pack
 from cleaner.sources import gunzip, iter_warc, jsonl_lines, read_mhtml
+from cleaner.writers import FORMATS, render
 
 
 def clean_bytes(data: bytes) -> None:
-    """`clean()` on bytes: the first byte picks the kind, so text and HTML readers both get inputs."""
+    """`clean()` on bytes, then every output format: the first byte picks the kind (auto, text, html)."""
     kind = ("auto", "text", "html")[data[0] % 3] if data else "auto"
     try:
         result = cleaner.clean(data[1:], kind=kind)
     except CleanerError:
         return
-    result.to_json()
+    for fmt in FORMATS:  # every writer must take any result
+        render(result, fmt)
 
 
 def rules_toml(data: bytes) -> None:

@@ -45,6 +45,6 @@ def test_nul_in_a_declared_charset() -> None:
 def test_an_unparsable_page_url_does_not_crash(where: str) -> None:
     """Fuzz crash: urljoin raises ValueError ("Invalid IPv6 URL") on a base like http://[::1."""
     html = (f"<html><head>{where}</head><body><figure><img src='a.jpg'><figcaption>Pier</figcaption></figure>"
-            "<p>" + "Prose words here, and many of them. " * 10 + "</p></body></html>")
+            "<p>" + "Prose words here, and many of them. " * 10 + "<a href='b.html'>a link</a></p></body></html>")
     result = cleaner.clean(html, kind="html", url="http://[::1")
     assert result.images and result.images[0]["src"].endswith("a.jpg")
