@@ -12,6 +12,7 @@ from .engine import apply_rules
 from .errors import CleanerError
 from .heuristics import DUMP, TIDY, TRIMMED, classify_blocks
 from .language import detect_lines_language
+from .limits import Limits, check
 from .pagedump import join_pieces
 from .result import Result, build_result
 from .rulebook import RuleSet, load_rules
@@ -36,18 +37,21 @@ def default_rules() -> RuleSet:
 
 
 def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
-          rules: RuleSet | None = None, source: str | None = None) -> Result:
+          rules: RuleSet | None = None, source: str | None = None, max_bytes: int | None = None) -> Result:
     """Clean one article (raw text or HTML) into clean text plus a manifest.
 
     `data` may be `str` or `bytes` (decoded from its BOM, declared charset or by
     detection). `kind` forces "text" or "html"; "auto" sniffs. `source` names the
-    document in errors and in `Result.source["path"]`. Raises `CleanerError` on failure.
+    document in errors and in `Result.source["path"]`. A document past `max_bytes`
+    (UTF-8 bytes; default 64 MiB, see `cleaner.limits`) is refused with a `LimitError`.
+    Empty or blank input is an empty result. Raises `CleanerError` on failure.
     """
     if kind not in KINDS:
         raise CleanerError(f"unknown kind {kind!r}", source=source, hint="use auto, text or html")
     if not isinstance(data, (str, bytes, bytearray)):
         raise CleanerError(f"expected str or bytes, got {type(data).__name__}", source=source)
     raw = bytes(data) if isinstance(data, (bytes, bytearray)) else data.encode("utf-8", "surrogatepass")
+    check(len(raw), Limits.of(max_bytes).max_bytes, "max_bytes", source=source)
     text = decode(raw, source=source or "<input>") if isinstance(data, (bytes, bytearray)) else data
     if kind == "auto":
         kind = sniff_kind(text)
@@ -77,11 +81,11 @@ def read_document(text: str, kind: str, url: str | None, rules: RuleSet) -> Docu
     return read_text(text, url=url, stands_alone=lambda line: matcher.match(line) is not None)
 
 
-def clean_file(path: str | Path, **options: Any) -> Result:
+def clean_file(path: str | Path, *, max_decompressed_bytes: int | None = None, **options: Any) -> Result:
     """Read and clean one file (gzip and MHTML unpacked); errors name the file."""
     from .sources import read_document
 
-    data, url = read_document(path)
+    data, url = read_document(path, Limits.of(options.get("max_bytes"), max_decompressed_bytes))
     options.setdefault("url", url)
     return clean(data, source=str(path), **options)
 

@@ -33,12 +33,13 @@ from typing import Any, Iterable, Iterator, TextIO
 from .api import clean
 from .errors import CleanerError, UsageError
 from .fetch import fetch_many, is_url, read_url_list
+from .limits import DEFAULT_LIMITS, LimitError, Limits
 from .progress import Progress
 from .records import FIELDS, clean_record, describe
 from .result import Result
 from .rulebook import RuleSet, load_rules
 from .sinks import JsonlFile, StdoutSink, mirror_base, output_path, record_key, url_output_path
-from .sources import input_format, jsonl_lines, open_jsonl, read_document, walk, warc_records
+from .sources import input_format, jsonl_lines, open_jsonl, read_document, read_limited, walk, warc_records
 from .writers import render, write_atomic
 
 CHUNK_TASKS = 16
@@ -60,6 +61,7 @@ class Config:
     fmt: str = "text"
     lines: bool = False  # return JSON records (True) or rendered documents (False)
     fields: tuple[str, str, str, str] = FIELDS
+    limits: Limits = DEFAULT_LIMITS
 
 
 # A task is what crosses to a worker: (op, key, source, payload, out).
@@ -97,15 +99,17 @@ def run_task(task: Task) -> Outcome:
             if op == "fetched":
                 data, url, fetched = payload
             else:
-                data, url = read_document(payload) if op == "file" else (payload, None)
-            result = clean(data, kind=config.kind, url=url or config.url, rules=rules, source=source.get("path"))
+                data, url = read_document(payload, config.limits) if op == "file" else (payload, None)
+            result = clean(data, kind=config.kind, url=url or config.url, rules=rules, source=source.get("path"),
+                           max_bytes=config.limits.max_bytes)
             if op == "fetched":
                 result.source["fetch"] = fetched
             record["url"] = result.source.get("url")
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
             record["error"] = describe(exc)
     elif op == "record":
-        record, result = clean_record(payload, rules, kind=config.kind, url=config.url)
+        record, result = clean_record(payload, rules, kind=config.kind, url=config.url,
+                                      max_bytes=config.limits.max_bytes)
     elif op == "line":
         try:
             mapping = json.loads(payload)
@@ -114,7 +118,7 @@ def run_task(task: Task) -> Outcome:
         if not isinstance(mapping, dict):
             mapping = {"error": f"line {source.get('line')} is JSON but not an object"}
         record, result = clean_record(mapping, rules, fields=config.fields, kind=config.kind, url=config.url,
-                                      default_id=key, source=source)
+                                      default_id=key, source=source, max_bytes=config.limits.max_bytes)
     else:  # "fail"
         record = {"id": None, "url": None, "source": source, "result": None, "error": payload}
     if out is not None:
@@ -226,9 +230,6 @@ class Batch:
             return
         if fmt == "doc":
             size = _size(path)
-            if size == 0 and path.is_file():
-                self.skipped["empty file"] += 1
-                return
             out = None
             if self.outdir is not None:
                 out = output_path(self.outdir, self.base, path, self.options.fmt, self.claimed)
@@ -254,7 +255,8 @@ class Batch:
             done = sink.done
         try:
             if fmt == "warc":
-                yield from self._warc(warc_records(path, name=name, skipped=self.skipped), sink, done, progress)
+                yield from self._warc(warc_records(path, name=name, skipped=self.skipped,
+                                                   limits=self.options.config.limits), sink, done, progress)
             else:
                 with open_jsonl(name) as stream:
                     yield from self._jsonl(name, stream, sink, done, progress)
@@ -278,12 +280,15 @@ class Batch:
             yield Item(("record", key, record["source"], record, None), sink, shown, weight)
 
     def _jsonl(self, name: str, stream: Any, sink: Any, done: set[str], progress: Progress) -> Iterator[Item]:
-        for number, line in jsonl_lines(stream):
+        for number, line in jsonl_lines(stream, self.options.config.limits.max_bytes):
             source = {"path": name, "line": number}
             key = record_key(source)
             if key in done:
                 self.skipped["already done"] += 1
-                progress.skip_bytes(len(line))
+                progress.skip_bytes(len(line) if isinstance(line, bytes) else 0)
+                continue
+            if isinstance(line, LimitError):
+                yield Item(("fail", key, source, describe(line), None), sink, key, 0)
                 continue
             yield Item(("line", key, source, line, None), sink, key, len(line))
 
@@ -322,12 +327,17 @@ class Batch:
         elif fmt == "jsonl":
             yield from self._jsonl(name, sys.stdin.buffer, self.stream, set(), Progress(self.stderr, live=False))
         elif fmt == "warc":
-            yield from self._warc(warc_records(sys.stdin.buffer, name=name, skipped=self.skipped), self.stream,
+            yield from self._warc(warc_records(sys.stdin.buffer, name=name, skipped=self.skipped,
+                                               limits=self.options.config.limits), self.stream,
                                   set(), Progress(self.stderr, live=False))
         else:
             out = output_path(self.outdir, self.base, Path("stdin"), self.options.fmt, self.claimed) \
                 if self.outdir is not None else None
-            data = sys.stdin.buffer.read()
+            try:
+                data = read_limited(sys.stdin.buffer, name, self.options.config.limits.max_bytes)
+            except LimitError as exc:
+                yield Item(("fail", name, {"path": name}, describe(exc), None), self.stream, name, 0)
+                return
             yield Item(("data", name, {"path": name}, data, str(out) if out else None),
                        None if out else self.stream, name, len(data))
 

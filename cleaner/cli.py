@@ -13,9 +13,10 @@ from .api import clean
 from .batch import Config, Options, default_jobs, run_batch
 from .errors import CleanerError, UsageError
 from .fetch import FetchOptions, is_url
+from .limits import DEFAULT_LIMITS, Limits, human, parse_size
 from .result import Result
-from .rulebook import RuleSet, load_rules
-from .sources import INPUT_FORMATS, input_format, read_document
+from .rulebook import Rule, RuleSet, load_rules
+from .sources import INPUT_FORMATS, input_format, read_document, read_limited
 from .writers import FORMATS, render, write_atomic
 
 STDIN = "-"
@@ -40,14 +41,21 @@ def build_parser() -> argparse.ArgumentParser:
     doc_options.add_argument("--kind", choices=("auto", "text", "html"), default="auto",
                              help="input kind (default: auto, sniffed from the content)")
     doc_options.add_argument("--url", help="the page's URL, to resolve relative links and pick site rules")
+    limits = doc_options.add_argument_group("limits (a document past one is an error; sizes in bytes or with K, M, G)")
+    limits.add_argument("--max-bytes", type=size_option, default=DEFAULT_LIMITS.max_bytes, metavar="SIZE",
+                        help="largest document, file, record, JSONL line or fetched page "
+                             f"(default {human(DEFAULT_LIMITS.max_bytes)})")
+    limits.add_argument("--max-decompressed-bytes", type=size_option, metavar="SIZE",
+                        default=DEFAULT_LIMITS.max_decompressed_bytes,
+                        help="most a .gz document or an MHTML page part may unpack to "
+                             f"(default {human(DEFAULT_LIMITS.max_decompressed_bytes)})")
 
     fetch_parent = argparse.ArgumentParser(add_help=False)
     fetching = fetch_parent.add_argument_group("fetching URLs (needs the fetch extra: pip install 'cleaner[fetch]')")
     fetching.add_argument("--timeout", type=float, default=FetchOptions.timeout, metavar="SECONDS",
                           help=f"the longest wait to connect or for more data (default {FetchOptions.timeout:g}); "
                                "a whole download may take 6 times that")
-    fetching.add_argument("--max-bytes", type=int, default=FetchOptions.max_bytes, metavar="N",
-                          help=f"refuse pages larger than this (default {FetchOptions.max_bytes // 2**20} MiB)")
+    # --max-bytes (the limits group) also bounds a fetched page's body.
     fetching.add_argument("--delay", type=float, default=FetchOptions.delay, metavar="SECONDS",
                           help=f"between two requests to one host (default {FetchOptions.delay:g}; "
                                "a robots.txt Crawl-delay can raise it)")
@@ -142,19 +150,31 @@ def ruleset_from(args: argparse.Namespace) -> RuleSet:
     return load_rules(args.rules, defaults=not args.no_default_rules, disable=args.disable)
 
 
-def read_input(name: str) -> tuple[bytes | str, str | None]:
-    """A document's content and the URL it names (MHTML), from a file or stdin."""
+def size_option(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    return Limits.of(args.max_bytes, args.max_decompressed_bytes)
+
+
+def read_input(name: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes | str, str | None]:
+    """A document's content and the URL it names (MHTML), from a file or stdin, within the limits."""
     if name == STDIN:
-        return sys.stdin.buffer.read(), None
-    return read_document(name)
+        return read_limited(sys.stdin.buffer, "<stdin>", limits.max_bytes), None
+    return read_document(name, limits)
 
 
 def clean_input(name: str, args: argparse.Namespace, rules: RuleSet) -> Result:
     if is_url(name):
         return clean_url(name, args, rules)
-    data, url = read_input(name)
+    limits = limits_from(args)
+    data, url = read_input(name, limits)
     source = "<stdin>" if name == STDIN else name
-    return clean(data, kind=args.kind, url=args.url or url, rules=rules, source=source)
+    return clean(data, kind=args.kind, url=args.url or url, rules=rules, source=source, max_bytes=limits.max_bytes)
 
 
 def fetch_options(args: argparse.Namespace) -> FetchOptions:
@@ -207,7 +227,7 @@ def clean_many(inputs: list[str], args: argparse.Namespace, rules: RuleSet) -> i
     """Many documents: folders, archives, JSONL or several files, through `cleaner.batch`."""
     config = Config(rule_paths=tuple(args.rules), defaults=not args.no_default_rules, disable=tuple(args.disable),
                     kind=args.kind, url=args.url,
-                    fields=(args.html_field, args.text_field, args.id_field, args.url_field))
+                    fields=(args.html_field, args.text_field, args.id_field, args.url_field), limits=limits_from(args))
     fetching = args.input_format == "urls" or any(is_url(name) for name in inputs)
     options = Options(inputs=inputs, output=args.output, fmt=args.format, jobs=args.jobs, resume=args.resume,
                       quiet=args.quiet, input_format=args.input_format, config=config,
@@ -287,8 +307,24 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
 
 def cmd_rules_check(args: argparse.Namespace) -> int:
     rules = load_rules(args.paths, defaults=False)
+    width = max((len(r.id) for r in rules), default=10)
+    for rule in rules:
+        print(f"{rule.id:<{width}}  {engine_of(rule):<34} {rule.origin}")
     print(f"ok: {len(rules)} rules in {', '.join(args.paths)}")
     return 0
+
+
+def engine_of(rule: Rule) -> str:
+    """How a rule is matched: RE2 for regexes (with its look-ahead checks), else literal lines or CSS."""
+    parts = []
+    if rule.regexes:
+        checks = sum(p.checks for p in rule.regexes)
+        parts.append(f"re2 (+{checks} look-ahead checks)" if checks else "re2")
+    if rule.lines:
+        parts.append("lines")
+    if rule.selector:
+        parts.append("css")
+    return ", ".join(parts)
 
 
 def cmd_rules_test(args: argparse.Namespace) -> int:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from .credits import new_image
 from .htmlparse import HEADINGS, SKIP_TAGS, class_and_id, tag_of
+from .metadata import join_url
 from .rulebook import Rule, RuleSet, fold
 from .text import normalise_line
 
@@ -166,7 +166,7 @@ def _best_image(imgs: list[etree._Element], base_url: str | None) -> tuple[str, 
             continue
         alt = img.get("alt")
         alt = normalise_line(alt) if alt is not None else None
-        return (urljoin(base_url, src) if base_url else src), (alt or None)
+        return (join_url(base_url, src) if base_url else src), (alt or None)
     return None
 
 
@@ -197,18 +197,33 @@ def _caption_and_credit(box: etree._Element, credit_rules: list[Rule],
 
 
 def _text_without(el: etree._Element, skip: list[etree._Element]) -> str:
-    """Text of `el` leaving out the credit elements inside it."""
-    parts: list[str] = []
+    """Text of `el` leaving out the credit elements inside it.
+
+    Each element's text is its own text, its children's and their tails joined by spaces;
+    worked out with a stack, not recursion, so a deeply nested figure cannot overflow it.
+    """
     if el in skip or tag_of(el) in SKIP_TAGS:
         return ""
-    if el.text:
-        parts.append(el.text)
-    for child in el:
+    stack: list[tuple[etree._Element, list[str], Any]] = [(el, [el.text] if el.text else [], iter(el))]
+    while True:
+        node, parts, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            text = " ".join(parts)
+            if not stack:
+                return text
+            stack[-1][1].append(text)
+            if node.tail:
+                stack[-1][1].append(node.tail)
+            continue
         if isinstance(child.tag, str) and child not in skip:
-            parts.append(_text_without(child, skip))
+            if tag_of(child) not in SKIP_TAGS:
+                stack.append((child, [child.text] if child.text else [], iter(child)))
+                continue
+            parts.append("")
         if child.tail:
             parts.append(child.tail)
-    return " ".join(parts)
 
 
 def _strip_label(credit: str, credit_rules: list[Rule]) -> str:
@@ -242,7 +257,7 @@ def _merge_json_ld(anchors: Anchors, ld_images: list[dict[str, Any]],
     """Fill captions and credits from JSON-LD ImageObjects; return those the page shows nowhere."""
     extra: list[dict[str, Any]] = []
     for ld in ld_images:
-        src = urljoin(base_url, ld["src"]) if base_url and ld.get("src") else ld.get("src")
+        src = join_url(base_url, ld["src"]) if base_url and ld.get("src") else ld.get("src")
         match = next((img for img in anchors.values() if _same_image(img.get("src"), src)), None)
         if match is None:
             if (ld.get("caption") or ld.get("credit")) and not any(_same_image(i["src"], src) for i in extra):

@@ -3,7 +3,8 @@
 Safety: libxml2's HTML parser never loads DTDs or external entities, and `no_network`
 keeps it off the network. Tolerance: the text is handed over as UTF-8 bytes with the
 encoding forced, so an `<?xml … encoding=…?>` declaration or a stale `<meta charset>`
-in a `str` cannot make lxml refuse it or decode it twice; NULs are dropped; an empty
+in a `str` cannot make lxml refuse it or decode it twice; NULs and other control
+characters lxml cannot hold become spaces; an empty
 or unparsable page becomes an empty `<html><body>` instead of an exception.
 """
 
@@ -47,6 +48,8 @@ MAX_DEPTH = 2048
 WRAPPER_TAGS = re.compile(r"</?(?:div|span|section|font|center|b|i|u|em|strong)\b[^>]*>", re.IGNORECASE)
 EMPTY_PAGE = b"<html><body></body></html>"
 HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
+# Control characters that libxml2 keeps in text nodes but lxml refuses to set back (.text/.tail).
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _parser() -> etree.HTMLParser:
@@ -57,7 +60,8 @@ def _parser() -> etree.HTMLParser:
 
 def parse(text: str) -> etree._ElementTree:
     """The page's element tree; never raises on odd input, at worst an empty body."""
-    text = XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1).replace("\x00", " ")
+    text = XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    text = XML_INVALID.sub(" ", text)
     text = BLOCK_END.sub("\\1\n", text)
     data = text.encode("utf-8", "replace")
     root = None
@@ -380,7 +384,10 @@ class Walker:
         if self.href is not None and self.link_parts:
             text = normalise_line("".join(self.link_parts))
             if text:
-                href = urljoin(self.base_url, self.href) if self.base_url else self.href
+                try:
+                    href = urljoin(self.base_url, self.href) if self.base_url else self.href
+                except ValueError:  # "Invalid IPv6 URL" (http://[::1): the link as written
+                    href = self.href
                 self.links.append((text, href))
         self.link_parts = []
 

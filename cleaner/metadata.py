@@ -92,7 +92,7 @@ def read_metadata(root: etree._Element, url: str | None) -> tuple[str | None, di
     canonical = _link(root, "canonical")
     page_url = url or canonical or meta.get("og:url") or _str(article.get("url"))
     base = root.find(".//base[@href]")
-    base_url = urljoin(page_url or "", base.get("href")) if base is not None and base.get("href") else page_url
+    base_url = join_url(page_url or "", base.get("href")) if base is not None and base.get("href") else page_url
     found: dict[str, Any] = {
         "author": _authors(article.get("author")) or _meta_author(meta) or _byline(root),
         "site_name": _name(article.get("publisher")) or meta.get("og:site_name") or meta.get("application-name"),
@@ -120,7 +120,15 @@ def _str(value: Any) -> str | None:
 def _absolute(page: str | None, value: str | None) -> str | None:
     if not value:
         return None
-    return urljoin(page, value) if page else value
+    return join_url(page, value) if page else value
+
+
+def join_url(base: str, value: str) -> str:
+    """`urljoin`, but a base or link it cannot parse (`http://[::1`: "Invalid IPv6 URL") leaves the link as it is."""
+    try:
+        return urljoin(base, value)
+    except ValueError:
+        return value
 
 
 def _meta_tags(head: etree._Element) -> dict[str, str]:

@@ -44,6 +44,8 @@ DUMP_UNFINISHED = 3    # ... this many of which end in no sentence.
 PROSE_WORDS = 6        # a stretch of prose has this many words ...
 PROSE_STOP = 0.20      # ... this share of stop words (when the language is known) ...
 PROSE_TITLE = 0.6      # ... and fewer capitalised words than this share.
+MAX_PIECES = 5000      # a line is cut into at most this many pieces (neighbours are merged), so a
+                       # 2 MB line of "| | | ..." costs what a page does, not a million blocks
 
 
 def segment_line(raw: str, line: str, language: Callable[[], str | None]) -> list[tuple[str, bool]] | None:
@@ -57,6 +59,10 @@ def segment_line(raw: str, line: str, language: Callable[[], str | None]) -> lis
     stretches = [_stretches(cell) for cell in cells]
     if len(cells) < 2 and not _reads_as_dump([s for cell in stretches for s in cell], line, language()):
         return None
+    total = sum(len(cell) for cell in stretches)
+    if total > MAX_PIECES:
+        size = -(-total // MAX_PIECES)
+        stretches = [[" ".join(cell[i:i + size]) for i in range(0, len(cell), size)] for cell in stretches]
     return [(piece, index > 0) for cell in stretches for index, piece in enumerate(cell)]
 
 
@@ -155,15 +161,19 @@ def join_pieces(doc: Document) -> None:
     blocks: list[Block] = []
     open_: Block | None = None  # the body block the next kept piece of this cell joins
     first = 0
+    joined: dict[int, tuple[Block, list[str], str]] = {}  # texts gathered per open block, joined once at the end
     for block in doc.blocks:
         plain = block.verdict == BODY and block.rule is None
         if block.part and block.continues and open_ is not None and plain:
-            open_.text = f"{open_.text} {block.bullet} {block.text}" if block.bullet else f"{open_.text} {block.text}"
-            open_.where = f"{open_.where.split(',')[0]}, parts {first}-{block.part}"
+            _, texts, _ = joined.setdefault(id(open_), (open_, [open_.text], open_.where))
+            texts.extend((block.bullet, block.text) if block.bullet else (block.text,))
+            joined[id(open_)] = (open_, texts, f"{open_.where.split(',')[0]}, parts {first}-{block.part}")
             continue
         if not block.part or not block.continues or block.verdict == BODY:
             open_ = None
         blocks.append(block)
         if block.part and plain:
             open_, first = block, block.part
+    for block, texts, where in joined.values():
+        block.text, block.where = " ".join(texts), where
     doc.blocks = blocks

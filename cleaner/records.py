@@ -19,7 +19,7 @@ FIELDS = ("html", "text", "id", "url")
 
 def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = None, *, kind: str = "auto",
                   html_field: str = "html", text_field: str = "text", id_field: str = "id",
-                  url_field: str = "url") -> Iterator[dict[str, Any]]:
+                  url_field: str = "url", max_bytes: int | None = None) -> Iterator[dict[str, Any]]:
     """Clean each mapping (`html` or `text`, optional `id`, `url`, `source`), yielding one output record each, in order.
 
     A record whose `error` is set (as `iter_warc` gives for damaged records) passes
@@ -30,7 +30,7 @@ def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = 
     ruleset = rules if rules is not None else default_rules()
     fields = (html_field, text_field, id_field, url_field)
     for record in records:
-        out, result = clean_record(record, ruleset, fields=fields, kind=kind)
+        out, result = clean_record(record, ruleset, fields=fields, kind=kind, max_bytes=max_bytes)
         if result is not None:
             out["result"] = result.to_dict()
         yield out
@@ -38,7 +38,8 @@ def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = 
 
 def clean_record(record: Mapping[str, Any], rules: RuleSet, *, fields: tuple[str, str, str, str] = FIELDS,
                  kind: str = "auto", url: str | None = None, default_id: Any = None,
-                 source: dict[str, Any] | None = None) -> tuple[dict[str, Any], Result | None]:
+                 source: dict[str, Any] | None = None,
+                 max_bytes: int | None = None) -> tuple[dict[str, Any], Result | None]:
     """(output record without its `result`, the Result or None) for one input mapping."""
     html_field, text_field, id_field, url_field = fields
     if source is None:
@@ -55,16 +56,13 @@ def clean_record(record: Mapping[str, Any], rules: RuleSet, *, fields: tuple[str
         out["error"] = (f"the record has neither an {html_field!r} nor a {text_field!r} field "
                         "(name the fields with --html-field / --text-field)")
         return out, None
-    if isinstance(data, (str, bytes, bytearray)) and not data.strip():
-        out["error"] = "the document is empty (nothing to clean)"
-        return out, None
     if not isinstance(data, (str, bytes, bytearray)):
         field_name = html_field if html is not None else text_field
         out["error"] = f"field {field_name!r} is {type(data).__name__}, not a string"
         return out, None
     try:
         result = clean(data, kind=doc_kind if kind == "auto" else kind, url=doc_url, rules=rules,
-                       source=(source or {}).get("path"))
+                       source=(source or {}).get("path"), max_bytes=max_bytes)
     except Exception as exc:  # noqa: BLE001 - one bad record must not stop a batch
         out["error"] = describe(exc)
         return out, None

@@ -8,6 +8,7 @@ text that no encoding reads cleanly are refused with an `InputError`.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from .errors import InputError
@@ -91,9 +92,15 @@ def _detect(data: bytes) -> str | None:
 
     from bs4.dammit import UnicodeDammit
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        guess = UnicodeDammit(data[:65536], is_html=False)
+    quiet = logging.getLogger("bs4.dammit")  # it logs "Some characters could not be decoded" to stderr
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            guess = UnicodeDammit(data[:65536], is_html=False)
+    finally:
+        quiet.setLevel(level)
     if guess.original_encoding is None:
         return None
     try:

@@ -22,9 +22,11 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from .errors import InputError
+from .limits import DEFAULT_LIMITS, LimitError, Limits, check, human
 from .sniff import sniff_kind
 
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+MAX_DOCUMENT_BYTES = DEFAULT_LIMITS.max_bytes  # the default; see cleaner.limits
+READ_CHUNK = 1 << 20
 DOCUMENT_SUFFIXES = (".html.gz", ".htm.gz", ".txt.gz", ".html", ".htm", ".xhtml", ".txt", ".mhtml", ".mht")
 WARC_SUFFIXES = (".warc.gz", ".arc.gz", ".warc", ".arc")
 JSONL_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson")
@@ -73,20 +75,34 @@ def walk(folder: Path, skipped: Counter[str], exclude: Path | None = None) -> It
                 skipped["other file"] += 1
 
 
-def _read_limited(stream: IO[bytes], source: str) -> bytes:
-    data = stream.read(MAX_DOCUMENT_BYTES + 1)
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise InputError(f"larger than {MAX_DOCUMENT_BYTES // 2**20} MiB", source=source,
-                         hint="split it, or clean it on its own")
-    return data
+def read_limited(stream: IO[bytes], source: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """At most `limit` bytes of a stream, read in chunks; more is a `LimitError` (max_bytes)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(READ_CHUNK, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    check(size, limit, "max_bytes", source=source, at_least=True)
+    return b"".join(chunks)
 
 
-def read_file(path: str | Path) -> bytes:
-    """The raw bytes of a file, with `InputError`s that say what went wrong."""
+def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The raw bytes of a file, with `InputError`s that say what went wrong.
+
+    A file past `max_bytes` is refused by its size on disk, before it is read.
+    """
     name = str(path)
     try:
         with open(path, "rb") as stream:
-            return _read_limited(stream, name)
+            try:
+                size = os.fstat(stream.fileno()).st_size
+            except OSError:
+                size = 0
+            check(size, limits.max_bytes, "max_bytes", source=name)
+            return read_limited(stream, name, limits.max_bytes)
     except FileNotFoundError:
         raise InputError("no such file", source=name, hint="check the path") from None
     except IsADirectoryError:
@@ -97,17 +113,16 @@ def read_file(path: str | Path) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", source=name) from None
 
 
-def gunzip(data: bytes, source: str) -> bytes:
-    """Decompress gzip data, refusing truncated or corrupt streams and oversized output."""
+def gunzip(data: bytes, source: str, limit: int = DEFAULT_LIMITS.max_decompressed_bytes) -> bytes:
+    """Decompress gzip data, refusing truncated or corrupt streams and output past `limit` (a bomb)."""
     out = b""
     rest = data
     try:
         while rest:  # a gzip file may hold several members, one after the other
             stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            out += stream.decompress(rest, MAX_DOCUMENT_BYTES + 1 - len(out))
-            if len(out) > MAX_DOCUMENT_BYTES:
-                raise InputError(f"decompresses to more than {MAX_DOCUMENT_BYTES // 2**20} MiB", source=source,
-                                 hint="split it, or clean it on its own")
+            out += stream.decompress(rest, limit + 1 - len(out))
+            check(len(out), limit, "max_decompressed_bytes", what="the gzip data unpacked", source=source,
+                  at_least=True)
             if not stream.eof:
                 raise InputError("truncated gzip file", source=source, hint="download or copy it again")
             rest = stream.unused_data
@@ -116,19 +131,19 @@ def gunzip(data: bytes, source: str) -> bytes:
     return out
 
 
-def read_document(path: str | Path) -> tuple[bytes | str, str | None]:
+def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes | str, str | None]:
     """One document file's content and the URL it names (MHTML), unpacking gzip and MHTML."""
     name = str(path)
-    data = read_file(path)
+    data = read_file(path, limits)
     lower = name.lower()
     if lower.endswith(".gz"):
-        data = gunzip(data, name)
+        data = gunzip(data, name, limits.max_decompressed_bytes)
     if lower.endswith((".mhtml", ".mht")):
-        return read_mhtml(data, name)
+        return read_mhtml(data, name, limits)
     return data, None
 
 
-def read_mhtml(data: bytes, source: str) -> tuple[bytes | str, str | None]:
+def read_mhtml(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes | str, str | None]:
     """The page of a single-file saved page (MHTML, as browsers save it) and its URL."""
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     if not message.get_content_type().startswith(("multipart/", "text/")):
@@ -144,6 +159,8 @@ def read_mhtml(data: bytes, source: str) -> tuple[bytes | str, str | None]:
     payload = main.get_payload(decode=True)
     if not isinstance(payload, bytes):
         raise InputError("the MHTML page part is empty", source=source)
+    check(len(payload), limits.max_decompressed_bytes, "max_decompressed_bytes", what="the MHTML page part",
+          source=source)
     url = snapshot or main.get("Content-Location")
     return decode_declared(payload, main.get_content_charset()), url
 
@@ -163,13 +180,39 @@ def decode_declared(data: bytes, charset: str | None) -> bytes | str:
         pass
     try:
         return data.decode(codecs.lookup(charset.strip("\"' ")).name)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeDecodeError, ValueError):  # ValueError: a NUL in the charset name
         return data
 
 
-def jsonl_lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(line number, line) for every non-blank line of a JSONL stream."""
-    for number, line in enumerate(stream, 1):
+def jsonl_lines(stream: IO[bytes], limit: int = MAX_DOCUMENT_BYTES) -> Iterator[tuple[int, bytes | LimitError]]:
+    """(line number, line) for every non-blank line of a JSONL stream.
+
+    Lines are read in chunks; a line past `limit` (max_bytes) is never held whole: its
+    number comes with a `LimitError` instead, and reading goes on after its end.
+    """
+    number = 0
+    while True:
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            part = stream.readline(READ_CHUNK)
+            if not part:
+                break
+            size += len(part)
+            if size <= limit:
+                chunks.append(part)
+            else:
+                chunks = []  # past the limit: stop holding the line
+            if part.endswith(b"\n"):
+                break
+        if not size:
+            return
+        number += 1
+        if size > limit:
+            yield number, LimitError(f"line {number} is {human(size)}, past --max-bytes {human(limit)}",
+                                     limit="max_bytes")
+            continue
+        line = chunks[0] if len(chunks) == 1 else b"".join(chunks)
         if line.strip():
             yield number, line
 
@@ -258,7 +301,7 @@ def _archive_iterator(stream: _Counting) -> Any:
 
 
 def iter_warc(path_or_stream: str | Path | IO[bytes], *, name: str | None = None,
-              skipped: Counter[str] | None = None) -> Iterator[dict[str, Any]]:
+              skipped: Counter[str] | None = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[dict[str, Any]]:
     """Records of a WARC or ARC file (plain or gzipped), ready for `clean_records`.
 
     Each `response` or `resource` record with an HTML or plain-text payload gives
@@ -268,12 +311,12 @@ def iter_warc(path_or_stream: str | Path | IO[bytes], *, name: str | None = None
     truncated archive ends with such an error record. Other records are counted
     in `skipped` by reason. Opening a path that cannot be read raises `InputError`.
     """
-    for record, _ in warc_records(path_or_stream, name=name, skipped=skipped):
+    for record, _ in warc_records(path_or_stream, name=name, skipped=skipped, limits=limits):
         yield record
 
 
-def warc_records(path_or_stream: str | Path | IO[bytes], *, name: str | None = None,
-                 skipped: Counter[str] | None = None) -> Iterator[tuple[dict[str, Any], int]]:
+def warc_records(path_or_stream: str | Path | IO[bytes], *, name: str | None = None, skipped: Counter[str] | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[dict[str, Any], int]]:
     """`iter_warc` plus the number of archive bytes each record took (for progress)."""
     skipped = skipped if skipped is not None else Counter()
     if isinstance(path_or_stream, (str, Path)):
@@ -285,12 +328,13 @@ def warc_records(path_or_stream: str | Path | IO[bytes], *, name: str | None = N
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", source=name) from None
         with stream:
-            yield from _records(stream, name, skipped)
+            yield from _records(stream, name, skipped, limits)
     else:
-        yield from _records(path_or_stream, name or getattr(path_or_stream, "name", "<stream>"), skipped)
+        yield from _records(path_or_stream, name or getattr(path_or_stream, "name", "<stream>"), skipped, limits)
 
 
-def _records(raw: IO[bytes], name: str, skipped: Counter[str]) -> Iterator[tuple[dict[str, Any], int]]:
+def _records(raw: IO[bytes], name: str, skipped: Counter[str],
+             limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[dict[str, Any], int]]:
     stream = _Counting(raw)
     if not stream.looks_like_archive():
         yield _archive_error(name, 0, 0, "not a WARC or ARC file (it does not start with a WARC/1.x or ARC header)"), 0
@@ -302,7 +346,7 @@ def _records(raw: IO[bytes], name: str, skipped: Counter[str]) -> Iterator[tuple
     try:
         for entry in archive:
             complete = entry.rec_headers.get_header("Content-Length") is not None  # mandatory in WARC
-            record = _warc_record(entry, name, arc) if complete else ""
+            record = _warc_record(entry, name, arc, limits.max_bytes) if complete else ""
             archive.read_to_end()
             truncated = getattr(entry.raw_stream, "limit", 0) > 0 or not complete
             start = archive.get_record_offset()
@@ -358,7 +402,7 @@ def _media_type(value: str | None) -> tuple[str, str | None]:
     return kind.strip().lower(), charset
 
 
-def _warc_record(entry: Any, name: str, arc: bool) -> dict[str, Any] | str:
+def _warc_record(entry: Any, name: str, arc: bool, limit: int = MAX_DOCUMENT_BYTES) -> dict[str, Any] | str:
     """The record for one warcio record, or why it is skipped."""
     if entry.rec_type not in ("response", "resource"):
         return f"{entry.rec_type or 'unknown'} record"
@@ -379,14 +423,12 @@ def _warc_record(entry: Any, name: str, arc: bool) -> dict[str, Any] | str:
     if media and media not in HTML_TYPES | TEXT_TYPES:
         return "non-HTML record"
     try:
-        payload = entry.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+        payload = read_limited(entry.content_stream(), name, limit)  # bounded: also a gzip bomb in the body
+    except LimitError as exc:
+        return _error(record, exc.message, f"{exc.hint}; the record is skipped")
     except Exception as exc:  # a broken chunked or compressed HTTP body
         return _error(record, f"cannot decode the HTTP body ({type(exc).__name__}: {exc})",
                       "the record is skipped")
-    if len(payload) > MAX_DOCUMENT_BYTES:
-        return _error(record, f"payload larger than {MAX_DOCUMENT_BYTES // 2**20} MiB", "the record is skipped")
-    if not payload.strip():
-        return "empty record"
     if not media:
         media = "text/html" if sniff_kind(payload[:4096].decode("latin-1")) == "html" else "text/plain"
     record["html" if media in HTML_TYPES else "text"] = decode_declared(payload, charset)

@@ -80,7 +80,7 @@ def test_clean_records_yields_one_record_per_input_in_order_with_errors_as_recor
     assert "neither an 'html' nor a 'text' field" in out[1]["error"] and out[1]["result"] is None
     assert out[2]["url"] == "https://example.org/3" and out[2]["result"]["source"]["url"] == "https://example.org/3"
     assert "is list, not a string" in out[3]["error"]
-    assert "empty" in out[4]["error"]
+    assert out[4]["error"] is None and out[4]["result"]["text"] == ""  # blank: an empty result (README table)
     assert out[5]["error"] == "broken upstream"
     assert set(out[0]) == {"id", "url", "source", "result", "error"}
 
@@ -247,14 +247,16 @@ def test_bad_documents_in_a_folder_are_error_records_or_counted_skips(folder, tm
     code, out, err = run([str(folder), "-f", "jsonl", "-j", "2"], capsys)
     assert code == 1
     records = {Path(r["id"]).name: r for r in jsonl(out)}
-    assert sorted(records) == ["a.txt", "b.txt", "binary.html", "c.txt", "cut.txt.gz", "d.txt", "undecodable.txt"]
+    assert sorted(records) == ["a.txt", "b.txt", "binary.html", "c.txt", "cut.txt.gz", "d.txt", "empty.txt",
+                               "undecodable.txt"]
+    assert records["empty.txt"]["error"] is None and records["empty.txt"]["result"]["text"] == ""
     assert [records[n]["result"]["text"] for n in ("a.txt", "b.txt", "c.txt", "d.txt")] == [
         expected_text(n) for n in (1, 2, 3, 4)]
     assert "binary data" in records["binary.html"]["error"]
     assert records["undecodable.txt"]["error"] and records["undecodable.txt"]["result"] is None
     assert "truncated gzip" in records["cut.txt.gz"]["error"]
     assert f"cleaner: error: {folder / 'binary.html'}: binary data" in err
-    assert "3 failed" in err and "1 empty file" in err and "1 other file" in err
+    assert "3 failed" in err and "1 other file" in err
     assert "Traceback" not in err
 
 

@@ -97,7 +97,9 @@ def test_rules_list_check_test(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, out, _ = run(["rules", "list"], capsys)
     assert code == 0 and "ads.marker" in out
     pack = article(tmp_path, PROMO, "promo.toml")
-    assert run(["rules", "check", str(pack)], capsys)[:2] == (0, f"ok: 1 rules in {pack}\n")
+    code, out, _ = run(["rules", "check", str(pack)], capsys)
+    assert code == 0 and out.splitlines()[-1] == f"ok: 1 rules in {pack}"
+    assert out.splitlines()[0].split()[:2] == ["promo.deal", "lines"]
     code, out, _ = run(["rules", "test"], capsys)
     assert code == 0 and out.rstrip().endswith("0 failed")
     bad = article(tmp_path, PROMO + '\n[rules.examples]\nmatch = ["nope"]\n', "bad.toml")

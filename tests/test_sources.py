@@ -67,9 +67,10 @@ def test_warc_skips_and_counts_records_that_are_not_documents():
         page(2),
     ])
     found, skipped = records(data)
-    assert [r["url"] for r in found] == ["https://example.org/1", "https://example.org/2"]
+    assert [r["url"] for r in found] == ["https://example.org/1", "https://example.org/empty", "https://example.org/2"]
+    assert found[1]["html"] == b""  # an empty page is an empty document (README, "Bad input")
     assert skipped == Counter({"warcinfo record": 1, "request record": 1, "non-HTML record": 1,
-                               "HTTP 4xx record": 1, "empty record": 1})
+                               "HTTP 4xx record": 1})
 
 
 def test_warc_record_with_broken_http_header_is_an_error_and_the_rest_is_read():
