@@ -1,0 +1,198 @@
+"""Where `clean()` spends its CPU, by stage, on the development pages (HTML and raw text).
+
+Usage:
+    python bench/profile.py [--kinds html,text] [--limit N] [--sets ...] [--top N] [--data DIR]
+
+Every page runs through `clean()` (HTML with `kind="html", url=...`, the `text` field with
+`kind="text"`), then `to_json()` and `render(result, "text")`, the writers' share, all under
+cProfile. How stages are attributed: a stage's time is the cumulative time of its entry
+functions (from one caller only, where a function is also called from elsewhere), and a
+stage nested in another is subtracted from it, so each row is time not counted in any other
+row; `clean() itself` is what no stage claims (encoding, hashing, glue). cProfile charges
+each Python call a little, so Python-heavy stages look somewhat bigger than C-heavy ones
+(lxml's parse), and it reads the wall clock (a CPU clock costs a system call per event,
+which swamps the figures), so other jobs on a shared machine inflate every row alike:
+compare shares, and see the unprofiled CPU per page printed under each table.
+`--top N` also lists the N functions with the most own time. For a sampling view without
+that distortion: `py-spy record -o profile.svg -- python bench/profile.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# This file's name shadows the standard `profile` module that cProfile imports: drop its folder.
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != HERE]
+
+import argparse  # noqa: E402
+import cProfile  # noqa: E402
+import gzip  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import pstats  # noqa: E402
+import time  # noqa: E402
+
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+import cleaner  # noqa: E402
+from cleaner.writers import render  # noqa: E402
+
+DEFAULT_DATA = Path(os.environ.get("CLEANER_BENCH_DATA", REPO.parent / "shared" / "data" / "dev"))
+SETS = ["l3s-gn1", "readability", "dragnet", "cleanportaleval"]
+
+# (stage, parent stage or None, entries); an entry is (module, function) or
+# (module, function, calling module, calling function).
+Entry = tuple[str, ...]
+HTML_STAGES: list[tuple[str, str | None, list[Entry]]] = [
+    ("decode", None, [("sniff", "decode"), ("sniff", "sniff_kind")]),
+    ("read_html (glue)", None, [("html", "read_html")]),
+    ("parse", "read_html (glue)", [("htmlparse", "parse")]),
+    ("metadata", "read_html (glue)", [("metadata", "read_metadata"), ("metadata", "page_title"),
+                                      ("html", "_fill_dates")]),
+    ("strip hidden", "read_html (glue)", [("htmlparse", "strip_skipped", "html", "read_html")]),
+    ("selector rules", "read_html (glue)", [("html", "apply_selectors")]),
+    ("figures", "read_html (glue)", [("figures", "collect_figures")]),
+    ("block walk", "read_html (glue)", [("htmlparse", "walk")]),
+    ("content (own)", "read_html (glue)", [("content", "select")]),
+    ("scoring", "content (own)", [("scoring", "points", "content", "select"),
+                                  ("scoring", "totals", "content", "select"),
+                                  ("scoring", "score", "content", "select")]),
+    ("pruning", "content (own)", [("pruning", "prune", "content", "select"),
+                                  ("pruning", "teasers", "content", "_with_siblings"),
+                                  ("pruning", "drop_repeats", "content", "select"),
+                                  ("pruning", "drop_recurring_labels", "content", "select")]),
+    ("article head", "content (own)", [("article_head", "find_headline", "content", "select"),
+                                       ("article_head", "anchored", "content", "select"),
+                                       ("article_head", "keep_headline", "content", "select")]),
+    ("second look", "read_html (glue)", [("fallback", "second_look")]),
+    ("block rules", None, [("engine", "apply_rules")]),
+    ("captions", None, [("credits", "attach_images")]),
+    ("language", None, [("language", "detect_lines_language", "api", "clean")]),
+    ("result", None, [("result", "build_result")]),
+    ("writers (to_json, text)", None, [("result", "to_json"), ("writers", "render")]),
+]
+TEXT_STAGES: list[tuple[str, str | None, list[Entry]]] = [
+    ("decode", None, [("sniff", "decode"), ("sniff", "sniff_kind")]),
+    ("read_text (own)", None, [("text", "read_text")]),
+    ("normalise lines", "read_text (own)", [("text", "normalise_line", "text", "read_text")]),
+    ("wrap width", "read_text (own)", [("text", "wrap_width", "text", "read_text")]),
+    ("dump lines (pagedump)", "read_text (own)", [("pagedump", "row_cells", "text", "read_text"),
+                                                 ("pagedump", "segment_line", "text", "read_text")]),
+    ("block rules", None, [("engine", "apply_rules")]),
+    ("rule matching", "block rules", [("engine", "_matches", "engine", "apply_rules")]),
+    ("classify (own)", None, [("heuristics", "classify_blocks")]),
+    ("language", "classify (own)", [("language", "detect_page_language", "heuristics", "classify_blocks")]),
+    ("shapes", "classify (own)", [("shapes", "shape", "heuristics", "classify_blocks"),
+                                  ("shapes", "mark_lists_and_repeats", "heuristics", "classify_blocks")]),
+    ("comments", "classify (own)", [("comments", "stamp_lines", "heuristics", "classify_blocks"),
+                                    ("comments", "comment_markers", "heuristics", "classify_blocks"),
+                                    ("comments", "comment_counts", "heuristics", "_body_run")]),
+    ("depth", "classify (own)", [("depth", name, "heuristics", "classify_blocks") for name in
+                                 ("body_level", "level_end", "closing_lines", "other_column", "interleaved")]),
+    ("headline, gallery, markup", "classify (own)", [("headline", "find_headline", "heuristics", "classify_blocks"),
+                                                     ("gallery", "galleries", "heuristics", "classify_blocks"),
+                                                     ("markup", "leaked_markup", "heuristics", "classify_blocks")]),
+    ("title", None, [("text", "find_title", "api", "clean")]),
+    ("join pieces", None, [("pagedump", "join_pieces")]),
+    ("captions", None, [("credits", "attach_images")]),
+    ("body language", None, [("language", "detect_lines_language", "api", "clean")]),
+    ("result", None, [("result", "build_result")]),
+    ("writers (to_json, text)", None, [("result", "to_json"), ("writers", "render")]),
+]
+
+
+def inputs(data: Path, sets: list[str], kind: str, limit: int) -> list[tuple[str, str | None]]:
+    found = []
+    for name in sets:
+        with gzip.open(data / f"{name}.jsonl.gz", "rt", encoding="utf-8") as lines:
+            for index, line in enumerate(lines):
+                if limit and index >= limit:
+                    break
+                rec = json.loads(line)
+                if kind == "html":
+                    found.append((rec["html"], rec.get("url")))
+                elif rec.get("text"):
+                    found.append((rec["text"], None))
+    return found
+
+
+def run(pages: list[tuple[str, str | None]], kind: str) -> None:
+    for data, url in pages:
+        result = cleaner.clean(data, kind=kind, url=url)
+        result.to_json()
+        render(result, "text")
+
+
+def _module(filename: str) -> str:
+    path = Path(filename)
+    return path.stem if path.parent.name == "cleaner" else ""
+
+
+def cumulative(stats: pstats.Stats, entry: Entry) -> float:
+    """Cumulative seconds of one entry function (only the calls from the named caller, if any)."""
+    total = 0.0
+    for (filename, _, name), (_, _, _, ct, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if _module(filename) != entry[0] or name != entry[1]:
+            continue
+        if len(entry) == 2:
+            total += ct
+            continue
+        for (caller_file, _, caller_name), timing in callers.items():
+            if _module(caller_file) == entry[2] and caller_name == entry[3]:
+                total += timing[3]
+    return total
+
+
+def table(stats: pstats.Stats, stages: list[tuple[str, str | None, list[Entry]]]) -> list[tuple[str, float]]:
+    raw = {name: sum(cumulative(stats, entry) for entry in entries) for name, _, entries in stages}
+    own = dict(raw)
+    for name, parent, _ in stages:
+        if parent is not None:
+            own[parent] -= raw[name]
+    whole = cumulative(stats, ("api", "clean")) + raw["writers (to_json, text)"]
+    top_level = sum(raw[name] for name, parent, _ in stages if parent is None)
+    rows = [(name, own[name]) for name, _, _ in stages]
+    rows.append(("clean() itself", whole - top_level))
+    return rows + [("total", whole)]
+
+
+def report(kind: str, pages: list[tuple[str, str | None]], top: int) -> None:
+    run(pages[:5], kind)  # warm the rule cache and imports
+    start = time.process_time()
+    run(pages, kind)
+    plain = time.process_time() - start
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run(pages, kind)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    rows = table(stats, HTML_STAGES if kind == "html" else TEXT_STAGES)
+    total = rows[-1][1] or 1.0
+    print(f"\n{kind}: {len(pages)} pages, profiled")
+    print(f"| stage | CPU s | share | ms/page |\n|---|---:|---:|---:|")
+    for name, seconds in rows:
+        print(f"| {name} | {seconds:.2f} | {100 * seconds / total:.1f}% | {1000 * seconds / len(pages):.2f} |")
+    print(f"unprofiled: {plain:.2f} s CPU, {1000 * plain / len(pages):.2f} ms/page "
+          f"(profiling overhead {100 * (total / plain - 1):.0f}%)")
+    if top:
+        stats.sort_stats("tottime").print_stats(top)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kinds", default="html,text")
+    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--limit", type=int, default=0, help="pages per set (0 = all)")
+    parser.add_argument("--top", type=int, default=0, help="also list the N functions with most own time")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    for kind in args.kinds.split(","):
+        report(kind, inputs(args.data, args.sets.split(","), kind, args.limit), args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
