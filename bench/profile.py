@@ -13,7 +13,9 @@ each Python call a little, so Python-heavy stages look somewhat bigger than C-he
 (lxml's parse), and it reads the wall clock (a CPU clock costs a system call per event,
 which swamps the figures), so other jobs on a shared machine inflate every row alike:
 compare shares, and see the unprofiled CPU per page printed under each table.
-`--top N` also lists the N functions with the most own time. For a sampling view without
+`--method clock` instead wraps each stage's entry (where it is looked up) with a CPU
+clock (`time.process_time`): a few calls per page, so almost no overhead, but no function
+detail. `--top N` also lists the N functions with the most own time. For a sampling view without
 that distortion: `py-spy record -o profile.svg -- python bench/profile.py`.
 """
 
@@ -29,16 +31,18 @@ sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != HE
 import argparse  # noqa: E402
 import cProfile  # noqa: E402
 import gzip  # noqa: E402
+import importlib  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import pstats  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from typing import Any  # noqa: E402
 
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-import cleaner  # noqa: E402
-from cleaner.writers import render  # noqa: E402
+from cleaner import api, writers  # noqa: E402
 
 DEFAULT_DATA = Path(os.environ.get("CLEANER_BENCH_DATA", REPO.parent / "shared" / "data" / "dev"))
 SETS = ["l3s-gn1", "readability", "dragnet", "cleanportaleval"]
@@ -85,7 +89,7 @@ TEXT_STAGES: list[tuple[str, str | None, list[Entry]]] = [
     ("rule matching", "block rules", [("engine", "_matches", "engine", "apply_rules")]),
     ("classify (own)", None, [("heuristics", "classify_blocks")]),
     ("language", "classify (own)", [("language", "detect_page_language", "heuristics", "classify_blocks")]),
-    ("shapes", "classify (own)", [("shapes", "shape", "heuristics", "classify_blocks"),
+    ("shapes", "classify (own)", [("shapes", "shape", "heuristics", "<listcomp>"),
                                   ("shapes", "mark_lists_and_repeats", "heuristics", "classify_blocks")]),
     ("comments", "classify (own)", [("comments", "stamp_lines", "heuristics", "classify_blocks"),
                                     ("comments", "comment_markers", "heuristics", "classify_blocks"),
@@ -102,6 +106,52 @@ TEXT_STAGES: list[tuple[str, str | None, list[Entry]]] = [
     ("result", None, [("result", "build_result")]),
     ("writers (to_json, text)", None, [("result", "to_json"), ("writers", "render")]),
 ]
+
+
+# The same stages for `--method clock`: the names each stage's entry is called through
+# ("module:attribute" or "module:Class.attribute"), wrapped with a CPU clock.
+HTML_CLOCKS: dict[str, list[str]] = {
+    "decode": ["api:decode", "api:sniff_kind"],
+    "read_html (glue)": ["html:read_html"],
+    "parse": ["html:parse"],
+    "metadata": ["html:read_metadata", "html:page_title", "html:_fill_dates"],
+    "strip hidden": ["html:strip_skipped"],
+    "selector rules": ["html:apply_selectors"],
+    "figures": ["html:collect_figures"],
+    "block walk": ["htmlparse:Walker.walk"],
+    "content (own)": ["html:select"],
+    "scoring": ["scoring:points", "scoring:totals", "scoring:score"],
+    "pruning": ["content:prune", "content:teasers", "content:drop_repeats", "content:drop_recurring_labels"],
+    "article head": ["content:find_headline", "content:anchored", "content:keep_headline"],
+    "second look": ["html:second_look"],
+    "block rules": ["api:apply_rules"],
+    "captions": ["api:attach_images"],
+    "language": ["api:detect_lines_language"],
+    "result": ["api:build_result"],
+    "writers (to_json, text)": ["result:Result.to_json", "writers:render"],
+}
+TEXT_CLOCKS: dict[str, list[str]] = {
+    "decode": ["api:decode", "api:sniff_kind"],
+    "read_text (own)": ["api:read_text"],
+    "normalise lines": ["text:normalise_line"],
+    "wrap width": ["text:wrap_width"],
+    "dump lines (pagedump)": ["text:row_cells", "text:segment_line"],
+    "block rules": ["api:apply_rules"],
+    "rule matching": ["engine:_matches"],
+    "classify (own)": ["api:classify_blocks"],
+    "language": ["heuristics:detect_page_language"],
+    "shapes": ["heuristics:shape", "heuristics:mark_lists_and_repeats"],
+    "comments": ["heuristics:stamp_lines", "heuristics:comment_markers", "heuristics:comment_counts"],
+    "depth": [f"heuristics:{name}" for name in
+              ("body_level", "level_end", "closing_lines", "other_column", "interleaved")],
+    "headline, gallery, markup": ["heuristics:find_headline", "heuristics:galleries", "heuristics:leaked_markup"],
+    "title": ["api:find_title"],
+    "join pieces": ["api:join_pieces"],
+    "captions": ["api:attach_images"],
+    "body language": ["api:detect_lines_language"],
+    "result": ["api:build_result"],
+    "writers (to_json, text)": ["result:Result.to_json", "writers:render"],
+}
 
 
 def inputs(data: Path, sets: list[str], kind: str, limit: int) -> list[tuple[str, str | None]]:
@@ -121,9 +171,38 @@ def inputs(data: Path, sets: list[str], kind: str, limit: int) -> list[tuple[str
 
 def run(pages: list[tuple[str, str | None]], kind: str) -> None:
     for data, url in pages:
-        result = cleaner.clean(data, kind=kind, url=url)
+        result = api.clean(data, kind=kind, url=url)  # looked up here, so `--method clock` can wrap it
         result.to_json()
-        render(result, "text")
+        writers.render(result, "text")
+
+
+def clocked(targets: dict[str, list[str]]) -> tuple[dict[str, float], Callable[[], None]]:
+    """Wrap every target with a CPU clock adding to its stage; returns the sums and an undo."""
+    spent = dict.fromkeys(targets, 0.0)
+    undo = []
+    for stage, names in targets.items():
+        for name in names:
+            module_name, attribute = name.split(":")
+            owner: Any = importlib.import_module(f"cleaner.{module_name}")
+            *path, leaf = attribute.split(".")
+            for part in path:
+                owner = getattr(owner, part)
+            original = getattr(owner, leaf)
+
+            def timed(*args: Any, _original: Any = original, _stage: str = stage, **kwargs: Any) -> Any:
+                start = time.process_time()
+                try:
+                    return _original(*args, **kwargs)
+                finally:
+                    spent[_stage] += time.process_time() - start
+
+            setattr(owner, leaf, timed)
+            undo.append((owner, leaf, original))
+
+    def restore() -> None:
+        for owner, leaf, original in reversed(undo):
+            setattr(owner, leaf, original)
+    return spent, restore
 
 
 def _module(filename: str) -> str:
@@ -146,38 +225,49 @@ def cumulative(stats: pstats.Stats, entry: Entry) -> float:
     return total
 
 
-def table(stats: pstats.Stats, stages: list[tuple[str, str | None, list[Entry]]]) -> list[tuple[str, float]]:
-    raw = {name: sum(cumulative(stats, entry) for entry in entries) for name, _, entries in stages}
+def table(raw: dict[str, float], whole: float, stages: list[tuple[str, str | None, list[Entry]]]) -> list[tuple[str, float]]:
+    """Rows of own time per stage from each stage's inclusive time; `whole` is clean() plus the writers."""
     own = dict(raw)
     for name, parent, _ in stages:
         if parent is not None:
             own[parent] -= raw[name]
-    whole = cumulative(stats, ("api", "clean")) + raw["writers (to_json, text)"]
     top_level = sum(raw[name] for name, parent, _ in stages if parent is None)
     rows = [(name, own[name]) for name, _, _ in stages]
     rows.append(("clean() itself", whole - top_level))
     return rows + [("total", whole)]
 
 
-def report(kind: str, pages: list[tuple[str, str | None]], top: int) -> None:
+def report(kind: str, pages: list[tuple[str, str | None]], method: str, top: int) -> None:
+    stages = HTML_STAGES if kind == "html" else TEXT_STAGES
     run(pages[:5], kind)  # warm the rule cache and imports
     start = time.process_time()
     run(pages, kind)
     plain = time.process_time() - start
-    profiler = cProfile.Profile()
-    profiler.enable()
-    run(pages, kind)
-    profiler.disable()
-    stats = pstats.Stats(profiler)
-    rows = table(stats, HTML_STAGES if kind == "html" else TEXT_STAGES)
+    if method == "clock":
+        spent, undo = clocked(HTML_CLOCKS if kind == "html" else TEXT_CLOCKS)
+        clean_spent, undo_clean = clocked({"clean": ["api:clean"]})
+        try:
+            run(pages, kind)
+        finally:
+            undo_clean()
+            undo()
+        rows = table(spent, clean_spent["clean"] + spent["writers (to_json, text)"], stages)
+    else:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        run(pages, kind)
+        profiler.disable()
+        stats = pstats.Stats(profiler)
+        raw = {name: sum(cumulative(stats, entry) for entry in entries) for name, _, entries in stages}
+        rows = table(raw, cumulative(stats, ("api", "clean")) + raw["writers (to_json, text)"], stages)
     total = rows[-1][1] or 1.0
-    print(f"\n{kind}: {len(pages)} pages, profiled")
+    print(f"\n{kind}: {len(pages)} pages, {method}")
     print(f"| stage | CPU s | share | ms/page |\n|---|---:|---:|---:|")
     for name, seconds in rows:
         print(f"| {name} | {seconds:.2f} | {100 * seconds / total:.1f}% | {1000 * seconds / len(pages):.2f} |")
     print(f"unprofiled: {plain:.2f} s CPU, {1000 * plain / len(pages):.2f} ms/page "
           f"(profiling overhead {100 * (total / plain - 1):.0f}%)")
-    if top:
+    if top and method == "cprofile":
         stats.sort_stats("tottime").print_stats(top)
 
 
@@ -186,11 +276,13 @@ def main() -> int:
     parser.add_argument("--kinds", default="html,text")
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--limit", type=int, default=0, help="pages per set (0 = all)")
+    parser.add_argument("--method", choices=("cprofile", "clock"), default="cprofile",
+                        help="cprofile, or clock: a CPU clock around each stage's entry only")
     parser.add_argument("--top", type=int, default=0, help="also list the N functions with most own time")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
     for kind in args.kinds.split(","):
-        report(kind, inputs(args.data, args.sets.split(","), kind, args.limit), args.top)
+        report(kind, inputs(args.data, args.sets.split(","), kind, args.limit), args.method, args.top)
     return 0
 
 
