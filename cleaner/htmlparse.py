@@ -166,6 +166,7 @@ class Segment:
 
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+MARKED_INLINE = frozenset({"br", "a", "img", "hr"})  # inline elements the walker does more with than read text
 ITEM_TAGS = frozenset({"li", "dt", "dd"})
 INVISIBLE_BLOCK = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 DATA_CELL_MAX_CHARS = 200  # a cell holding a paragraph makes a layout table
@@ -180,7 +181,21 @@ def strip_skipped(root: etree._Element, tags: frozenset[str] = SKIP_TAGS) -> lis
     """
     tree = root.getroottree()
     seen: list[tuple[etree._Element, str, str]] = []
-    doomed = [el for el in root.iter() if tag_of(el) in tags or _hidden(el)]
+    doomed = []
+    for el in root.iter():  # `tag_of(el) in tags or _hidden(el)`, without two calls per element
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # a comment or processing instruction: no tag, no attributes
+        tag = tag.lower()
+        if tag in tags:
+            doomed.append(el)
+        elif tag != "html" and tag != "body":
+            if el.get("hidden") is not None:
+                doomed.append(el)
+            else:
+                style = el.get("style")
+                if style and INVISIBLE_BLOCK.search(style):
+                    doomed.append(el)
     for el in doomed:
         if _detached(el, root):
             continue
@@ -304,8 +319,10 @@ class Walker:
         walker = etree.iterwalk(body, events=("start", "end"))
         anchors = self.anchors
         skipped: set[etree._Element] = set()
+        text = self._text
         for event, el in walker:
-            tag = tag_of(el)
+            tag = el.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
             if event == "start":
                 if el in anchors:
                     self.flush()
@@ -313,15 +330,21 @@ class Walker:
                 elif tag == "table" and is_data_table(el):
                     self.flush()
                     self._table(el)
-                else:
+                elif tag in BLOCK_TAGS or tag in MARKED_INLINE:
                     self._start(el, tag)
+                    continue
+                else:  # any other inline element (span, em, ...): only its text
+                    if el.text:
+                        text(el.text)
                     continue
                 skipped.add(el)
                 walker.skip_subtree()
             elif el in skipped:
-                self._text(el.tail)
-            else:
+                text(el.tail)
+            elif tag in BLOCK_TAGS or tag == "a":
                 self._end(el, tag)
+            elif el.tail:
+                text(el.tail)
         self.flush()
         return self.segments
 
@@ -392,6 +415,11 @@ class Walker:
         self.link_parts = []
 
     def flush(self) -> None:
+        if not self.parts:
+            # Nothing since the last flush: links, link text and line breaks all come with
+            # parts, so they are empty too; most flushes (every block end) stop here.
+            self.breaks = 0
+            return
         self._close_link()  # a link cut by a block boundary: each block keeps its own part
         links, self.links = self.links, []
         parts, self.parts = self.parts, []
