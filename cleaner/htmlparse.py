@@ -62,7 +62,9 @@ def parse(text: str) -> etree._ElementTree:
     """The page's element tree; never raises on odd input, at worst an empty body."""
     text = XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     text = XML_INVALID.sub(" ", text)
-    text = BLOCK_END.sub("\\1\n", text)
+    parts = BLOCK_END.split(text)  # [text, end tag, text, ...]: each end tag gets its line break
+    parts[1::2] = [tag + "\n" for tag in parts[1::2]]  # (joining is ~2x faster than sub's template)
+    text = "".join(parts)
     data = text.encode("utf-8", "replace")
     root = None
     if data.strip():
