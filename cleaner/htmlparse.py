@@ -427,8 +427,6 @@ class Walker:
         parts, self.parts = self.parts, []
         link_chars, self.link_chars = self.link_chars, 0
         self.breaks = 0
-        if not parts:
-            return
         raw = "".join(parts)
         if self.pre_depth:
             lines = [normalise_line(line) for line in raw.split("\n")]
