@@ -1,7 +1,7 @@
 """Where `clean()` spends its CPU, by stage, on the development pages (HTML and raw text).
 
 Usage:
-    python bench/profile.py [--kinds html,text] [--limit N] [--sets ...] [--top N] [--data DIR]
+    python bench/stages.py [--kinds html,text] [--limit N] [--sets ...] [--top N] [--data DIR]
 
 Every page runs through `clean()` (HTML with `kind="html", url=...`, the `text` field with
 `kind="text"`), then `to_json()` and `render(result, "text")`, the writers' share, all under
@@ -16,30 +16,25 @@ compare shares, and see the unprofiled CPU per page printed under each table.
 `--method clock` instead wraps each stage's entry (where it is looked up) with a CPU
 clock (`time.process_time`): a few calls per page, so almost no overhead, but no function
 detail. `--top N` also lists the N functions with the most own time. For a sampling view without
-that distortion: `py-spy record -o profile.svg -- python bench/profile.py`.
+that distortion: `py-spy record -o profile.svg -- python bench/stages.py`.
 """
 
 from __future__ import annotations
 
+import argparse
+import cProfile
+import gzip
+import importlib
+import json
+import os
+import pstats
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-# This file's name shadows the standard `profile` module that cProfile imports: drop its folder.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != HERE]
-
-import argparse  # noqa: E402
-import cProfile  # noqa: E402
-import gzip  # noqa: E402
-import importlib  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import pstats  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from typing import Any  # noqa: E402
-
-REPO = HERE.parent
+REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from cleaner import api, writers  # noqa: E402
