@@ -48,7 +48,7 @@ def collect_figures(body: etree._Element, base_url: str | None, rules: RuleSet,
     Headings in a box are no caption: they title the text (a list article's item, a section
     with its picture) and are returned in `titles` (anchor -> headings) for the text.
     """
-    credit_rules = [r for r in rules if r.action == "credit" and r.regexes and r.applies_to("html", None)]
+    credit_rules = rules.credit_rules()
     anchors: Anchors = {}
     leftovers: dict[etree._Element, str] = {}
     titles: dict[etree._Element, list[etree._Element]] = {}
