@@ -68,7 +68,10 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
         language = detect_lines_language([b.text for b in doc.blocks if b.verdict == BODY])
         if language:
             doc.metadata["language"] = language
-    info = {"path": source, "url": url or doc.url, "kind": kind, "sha256": hashlib.sha256(raw).hexdigest()}
+    info: dict[str, Any] = {"path": source, "url": url or doc.url, "kind": kind,
+                            "sha256": hashlib.sha256(raw).hexdigest()}
+    if doc.sites:
+        info["site_packs"] = doc.sites
     return build_result(doc, anchored, info)
 
 

@@ -13,15 +13,16 @@ from typing import Any
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from .content import DATELINE, select
+from .content import DATELINE, OUTSIDE, select
 from .document import BODY, IMAGE, REMOVED, Block, Document
-from .fallback import second_look
+from .fallback import Extraction, second_look, words
 from .figures import collect_figures
 from .htmlparse import SKIP_TAGS, Walker, drop, parse, strip_skipped, tag_of, text_of
 from .metadata import dateline_dates, page_title, read_metadata
 from .filterlists import slot_of
 from .rulebook import Rule, RuleSet
 from .selectindex import Plan, match_plans
+from .sites import find_article, read_fields
 
 # Elements a selector may never remove: the page itself and the article markers.
 PROTECTED = frozenset({"html", "body", "main"})
@@ -30,6 +31,7 @@ WRAPPER_SHARE = 0.6
 MIN_PAGE_CHARS = 500
 HIDDEN = "heuristic.html.hidden"  # hidden elements and form controls
 JSON_LD_WHERE = "script[type=application/ld+json]"
+PATH_SITE = "site-pack"  # metadata.extraction's path when a site pack named the article
 
 
 def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
@@ -38,6 +40,9 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
     root = tree.getroot()
     body = root.find("body")
     title, metadata, base_url, ld_images = read_metadata(root, url)
+    sites = rules.site_packs(url)
+    if sites:
+        title = read_fields(root, sites, title, metadata)
     whole_title = page_title(root)
     plans = rules.selector_plans(url)
     removed = apply_selectors(tree, body, plans, url, network=True)  # before scripts and iframes go
@@ -45,9 +50,14 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
     removed += apply_selectors(tree, body, plans, url)
     anchors, leftovers, titles, unplaced = collect_figures(body, base_url, rules, ld_images)
     removed += _record(strip_skipped(root, frozenset({"noscript"})))
+    article, site, notes = find_article(root, body, sites) if sites else (None, None, [])
     segments = Walker(tree, anchors, leftovers, titles, base_url=base_url).walk(body)
-    verdicts, headline = select(segments, body, title, whole_title)
-    extraction = second_look(text, segments, verdicts, headline, title, whole_title, body)
+    verdicts, headline = select(segments, body, title, whole_title, article, site.outside_id if site else OUTSIDE)
+    if article is not None and site is not None:  # the site pack's word is final: no second look
+        kept = sum(words(seg.block.text) for seg, v in zip(segments, verdicts) if v is None)
+        extraction = Extraction(PATH_SITE, f"the site pack {site.name} names the article's container", kept)
+    else:
+        extraction = second_look(text, segments, verdicts, headline, title, whole_title, body)
     blocks = []
     for seg, verdict in zip(segments, verdicts):
         if verdict == DATELINE:
@@ -58,7 +68,7 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
         blocks.append(seg.block)
     _place(blocks, unplaced)
     return Document(blocks=blocks, kind="html", url=url or metadata.get("url"), title=title,
-                    metadata=metadata, removed=removed, extraction=extraction.as_dict())
+                    metadata=metadata, removed=removed, extraction=extraction.as_dict(), sites=notes)
 
 
 def _fill_dates(metadata: dict[str, Any], line: str) -> None:

@@ -21,7 +21,7 @@ from .errors import RuleError
 ACTIONS = frozenset({"drop", "drop-section", "caption", "credit", "highlights", "keep", "metadata"})
 KINDS = frozenset({"text", "html"})
 METADATA_FIELDS = frozenset({"author", "published", "modified", "site_name", "title", "description"})
-PACK_KEYS = frozenset({"name", "description", "domains", "kinds", "article", "title", "author", "date"})
+PACK_KEYS = frozenset({"name", "description", "domains", "kinds", "article", "title", "author", "date", "examples"})
 SITE_FIELDS = ("title", "author", "date")  # what a site pack may read from the page itself
 RULE_KEYS = frozenset({
     "id", "category", "action", "description", "lines", "regex", "selector", "max_chars",
@@ -122,10 +122,16 @@ class SitePack:
     domains: tuple[str, ...]
     article: tuple[str, ...] = ()
     fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    examples: tuple[str, ...] = ()  # HTML in which an `article` expression must match
 
     def applies_to(self, url: str | None) -> bool:
         host = _host(url)
         return bool(host) and any(on_site(host, d) for d in self.domains)
+
+    @property
+    def outside_id(self) -> str:
+        """The verdict id of what lies outside the article box this pack names."""
+        return f"site.{re.sub(r'[^a-z0-9_.-]+', '-', self.name.lower()).strip('-.')}.outside-article"
 
 
 SITE_PLANS = 512  # per-site selector indexes kept (a batch meets many sites)
@@ -452,6 +458,11 @@ def is_xpath(expression: str) -> bool:
 def _check_selector(selector: str) -> None:
     from cssselect import GenericTranslator, SelectorError
 
+    from .selectindex import simple_part, split_selector
+
+    if all(simple_part(0, part) for part in split_selector(selector)):
+        return  # `.ad`, `div[id^=x]`: what the index matches itself (and most of an imported list)
+
     try:
         GenericTranslator().css_to_xpath(selector)
     except SelectorError as exc:
@@ -516,12 +527,15 @@ _ID_LINE = re.compile(r"\s*id\s*=\s*[\"']([^\"']+)[\"']")
 def _site_pack(pack: dict[str, Any], source: str, name: str) -> SitePack | None:
     """The pack's article container and fields, checked now so a typo fails at load time."""
     wanted = [key for key in ("article",) + SITE_FIELDS if key in pack]
-    if not wanted:
+    examples = pack.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"article"}:
+        raise RuleError("[pack.examples] may only hold 'article' (HTML the article expression matches)", source=name)
+    domains = pack.get("domains")
+    if not wanted and not domains:
         return None
     line = next((n for n, text in enumerate(source.splitlines(), 1)
-                 if re.match(rf"\s*(?:{'|'.join(wanted)})\s*=", text)), None)
+                 if re.match(rf"\s*(?:{'|'.join(wanted or ['domains'])})\s*=", text)), None)
     where = f"{name}:{line}" if line else name
-    domains = pack.get("domains")
     if not domains:
         raise RuleError(f"'{wanted[0]}' needs the pack's domains", source=where,
                         hint='a site pack names its sites: domains = ["example.com"]')
@@ -539,7 +553,8 @@ def _site_pack(pack: dict[str, Any], source: str, name: str) -> SitePack | None:
     return SitePack(name=str(pack.get("name") or Path(name).stem), origin=where,
                     domains=tuple(d.lower() for d in _str_list(domains, "domains")),
                     article=values.get("article", ()),
-                    fields=tuple((key, values[key]) for key in SITE_FIELDS if key in values))
+                    fields=tuple((key, values[key]) for key in SITE_FIELDS if key in values),
+                    examples=_str_list(examples.get("article", []), "examples.article"))
 
 
 def _pack_files(path: Path) -> list[Path]:
