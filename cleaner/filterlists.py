@@ -20,6 +20,7 @@ filters) is skipped and counted by kind: `Import.summary()` says what was kept a
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -32,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from .errors import RuleError
-from .rulebook import Rule, host_of, on_site
+from .rulebook import Rule, compact_rule, host_of, on_site
 from .selectindex import SIMPLE_PART
 
 CACHE_VERSION = 1
@@ -55,9 +56,13 @@ SLOT_MAX_CHARS = 100  # text an ad slot around a matched iframe or script may ho
 class NetworkPattern:
     """An ABP network filter's address pattern, as a regex, with the host it is anchored to."""
 
-    regex: re.Pattern[str]
+    source: str  # the regex, compiled on first use: most filters never meet an address they could match
     host: str | None  # `||host^...`: the host (and its subdomains) a match must come from
     third_party: bool | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.source)
 
     def matches(self, src: str, host: str, page_host: str) -> bool:
         if self.third_party is not None and page_host and host:
@@ -107,7 +112,12 @@ def network_pattern(text: str) -> NetworkPattern:
         rest, end = rest[:-1], "$"
     for char in rest:
         out += ".*" if char == "*" else r"(?:[^\w.%-]|$)" if char == "^" else re.escape(char)
-    return NetworkPattern(re.compile(out + end, re.IGNORECASE), host, third)
+    return NetworkPattern(out + end, host, third)
+
+
+@lru_cache(maxsize=65536)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
 
 
 def source_host(src: str) -> str:
@@ -189,28 +199,39 @@ def _translate(line: str, rule_id: str, origin: str, translated: Counter[str]) -
         raise _Skip("HTML filter (##^)")
     if not body:
         raise _Skip("empty selector")
-    common = dict(id=rule_id, category="filter-list", action="keep" if exception else "drop", origin=origin,
-                  description=line[:200], kinds=frozenset({"html"}), domains=domains, not_domains=not_domains)
+    common: dict[str, object] = dict(id=rule_id, category="filter-list", action="keep" if exception else "drop",
+                                     origin=origin, description=line[:200], kinds=HTML_ONLY)
+    if domains:
+        common["domains"] = domains
+    if not_domains:
+        common["not_domains"] = not_domains
     procedural = "?" in sep or OPERATOR.search(body) is not None
     if not procedural:
         if not _plain_css(body):
             raise _Skip("unsupported CSS selector")
-        return Rule(selector=body, **common)  # type: ignore[arg-type]
+        return compact_rule(selector=body, **common)
     if not domains and not exception:
         raise _Skip("generic procedural filter")
     expression, used = procedural_xpath(body)
     for name in used:
         translated[f":{name}()"] += 1
     if expression is None:
-        return Rule(selector=body.removesuffix(":remove()"), **common)  # type: ignore[arg-type]
-    return Rule(xpath=expression, **common)  # type: ignore[arg-type]
+        return compact_rule(selector=body.removesuffix(":remove()"), **common)
+    return compact_rule(xpath=expression, **common)
+
+
+HTML_ONLY = frozenset({"html"})
+COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+DOMAIN = re.compile(r"~?[a-z0-9.-]+")
 
 
 def _domains(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if not text:
+        return (), ()
     names = [d.strip().lower() for d in text.split(",") if d.strip()]
     if any("*" in d or d.endswith(".") for d in names):
         raise _Skip("entity domain (example.*)")
-    if any(not re.fullmatch(r"~?[a-z0-9.-]+", d) for d in names):
+    if any(not DOMAIN.fullmatch(d) for d in names):
         raise _Skip("unsupported domain")
     return tuple(d for d in names if not d.startswith("~")), tuple(d[1:] for d in names if d.startswith("~"))
 
@@ -228,6 +249,8 @@ def _plain_css(selector: str) -> bool:
 
     if all(SIMPLE_PART.fullmatch(part.strip()) for part in selector.split(",")):
         return True
+    if "," not in selector and all(SIMPLE_PART.fullmatch(part) for part in COMBINATOR.split(selector.strip())):
+        return True  # compounds the index understands, joined by combinators cssselect handles
     if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector):
         return False
     try:
@@ -377,8 +400,11 @@ def _network(line: str, rule_id: str, origin: str) -> Rule:
         network_pattern(text)
     except ValueError:
         raise _Skip("unsupported network filter") from None
-    return Rule(id=rule_id, category="ad", action="drop", origin=origin, description=line[:200], network=text,
-                tags=frozenset(chosen), kinds=frozenset({"html"}), domains=domains, not_domains=not_domains)
+    extra: dict[str, object] = {"domains": domains} if domains else {}
+    if not_domains:
+        extra["not_domains"] = not_domains
+    return compact_rule(id=rule_id, category="ad", action="drop", origin=origin, description=line[:200], network=text,
+                        tags=frozenset(chosen), kinds=HTML_ONLY, **extra)
 
 
 def read_filter_list(path: Path) -> Import:
@@ -403,6 +429,8 @@ def load_filter_list(path: Path) -> list[Rule]:
         raise RuleError(f"cannot read filter list: {exc.strerror}", source=str(path), hint="check the --rules path") from None
     key = f"{CACHE_VERSION}:{hashlib.sha256(data).hexdigest()}"
     cached = cache_path(path)
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling 20,000 rules would run the cycle collector dozens of times for nothing
     try:
         with cached.open("rb") as stream:
             stored_key, rules = pickle.load(stream)
@@ -410,6 +438,9 @@ def load_filter_list(path: Path) -> list[Rule]:
             return rules
     except Exception:  # no cache, an old one or a broken one: translate again
         pass
+    finally:
+        if collecting:
+            gc.enable()
     rules = parse_filter_list(data.decode("utf-8", "replace"), str(path)).rules
     try:
         temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")

@@ -95,6 +95,15 @@ class Rule:
         return not self.domains or (bool(host) and any(on_site(host, d) for d in self.domains))
 
 
+def compact_rule(**values: Any) -> Rule:
+    """A Rule holding only its non-default fields in its `__dict__` (the rest are the dataclass's
+    class-level defaults): what filter lists are made of, because 20,000 of them build, pickle
+    and unpickle several times faster so. Equal to `Rule(**values)` in every respect."""
+    rule = object.__new__(Rule)
+    rule.__dict__.update(values)
+    return rule
+
+
 def on_site(host: str, domain: str) -> bool:
     """`host` is `domain` or one of its subdomains."""
     return host == domain or host.endswith("." + domain)
@@ -217,11 +226,13 @@ class RuleSet:
         plans = [self._plans[""]]
         host = _host(url)
         if self._scoped.rules:
-            if host not in self._plans:
+            key = "site:" + host
+            if key not in self._plans:
                 if len(self._plans) > SITE_PLANS:
                     self._plans = {"": self._plans[""]}
-                self._plans[host] = Plan(self._scoped.for_host(host, url))
-            plans.append(self._plans[host])
+                self._plans[key] = Plan(self._scoped.for_host(host, url))
+            if self._plans[key].rules:
+                plans.append(self._plans[key])
         return plans
 
     def credit_rules(self) -> list[Rule]:

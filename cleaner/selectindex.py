@@ -52,6 +52,10 @@ class SimplePart:
         for attribute, operator, value in self.conditions:
             if attribute == "id" and operator == "=":
                 return "id", value
+        for attribute, operator, value in self.conditions:
+            token = bounded_token(operator, value)
+            if token:
+                return f"token:{attribute}", token
         if self.conditions:
             return "attr", self.conditions[0][0]
         return "tag", self.tag or "*"
@@ -68,6 +72,25 @@ class SimplePart:
             if actual is None or not _attribute_matches(actual, operator, value):
                 return False
         return True
+
+
+TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+def bounded_token(operator: str, value: str) -> str | None:
+    """The longest word of an attribute test's value that any matching attribute holds as a whole
+    word (`[href*="/promo/"]` -> "promo", `[id^=slot-]` -> "slot"), else None. A word at the
+    value's edge counts only where the operator anchors that edge."""
+    if operator not in ("=", "^=", "$=", "*=", "~=", "|="):
+        return None
+    left_anchored = operator in ("=", "^=", "~=", "|=")
+    right_anchored = operator in ("=", "$=", "~=")
+    best = None
+    for found in TOKEN.finditer(value):
+        if (found.start() > 0 or left_anchored) and (found.end() < len(value) or right_anchored):
+            if best is None or len(found.group()) > len(best):
+                best = found.group()
+    return best
 
 
 def _attribute_matches(actual: str, operator: str, value: str) -> bool:
@@ -100,6 +123,10 @@ def _conditions(rest: str) -> list[Condition]:
 
 def split_selector(selector: str) -> list[str]:
     """The comma-separated parts of a selector list, commas inside `()`, `[]` or quotes kept."""
+    if "," not in selector:
+        return [selector.strip()] if selector.strip() else []
+    if not any(char in selector for char in "([\"'"):
+        return [part.strip() for part in selector.split(",") if part.strip()]
     parts, depth, quote, start = [], 0, "", 0
     for index, char in enumerate(selector):
         if quote:
@@ -117,7 +144,15 @@ def split_selector(selector: str) -> list[str]:
     return [part for part in parts if part]
 
 
+BARE_NAME = re.compile(r"([.#])([\w-]+)")  # `.ad-box`, `#promo`: most of a filter list
+COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+
+
 def simple_part(order: int, part: str) -> SimplePart | None:
+    bare = BARE_NAME.fullmatch(part)
+    if bare:
+        condition = ("class", "~=", bare.group(2)) if bare.group(1) == "." else ("id", "=", bare.group(2))
+        return SimplePart(order, None, (condition,))
     found = SIMPLE_PART.fullmatch(part)
     if found and (found.group("tag") or found.group("rest")):
         return SimplePart(order, (found.group("tag") or "").lower().strip("*") or None,
@@ -130,6 +165,11 @@ def required_token(selector: str) -> Key | None:
     selector names) must carry, so a page without it cannot match; None when there is none."""
     from cssselect import SelectorError, parse
 
+    compounds = COMBINATOR.split(selector.strip())
+    if "," not in selector and all(SIMPLE_PART.fullmatch(c) for c in compounds):  # `.a > .b`: no parser needed
+        keys = [simple_part(0, c).key() for c in compounds if simple_part(0, c)]  # type: ignore[union-attr]
+        named = [key for key in keys if key[0] in ("class", "id")]
+        return named[-1] if named else None
     try:
         trees = [s.parsed_tree for s in parse(selector)]
     except SelectorError:
@@ -175,6 +215,7 @@ class _Index:
     def __init__(self) -> None:
         self.simple: dict[Key, list[SimplePart]] = {}
         self.attributes: set[str] = set()
+        self.tokenised: set[str] = set()  # attributes whose words are looked up (`[href*="/promo/"]`)
         self.complex_by_token: dict[Key, list[tuple[int, str]]] = {}
         self.complex_always: list[tuple[int, str]] = []
         self.xpaths: list[tuple[int, str]] = []
@@ -186,9 +227,12 @@ class _Index:
             for part in split_selector(rule.selector):
                 simple = simple_part(order, part)
                 if simple is not None:
-                    self.simple.setdefault(simple.key(), []).append(simple)
-                    if simple.key()[0] == "attr":
-                        self.attributes.add(simple.key()[1])
+                    key = simple.key()
+                    self.simple.setdefault(key, []).append(simple)
+                    if key[0] == "attr":
+                        self.attributes.add(key[1])
+                    elif key[0].startswith("token:"):
+                        self.tokenised.add(key[0][6:])
                     continue
                 token = required_token(part)
                 if token is None:
@@ -213,7 +257,7 @@ class _Index:
         found: dict[etree._Element, int] = {}
         if not (self.simple or self.complex_by_token or self.complex_always or self.xpaths):
             return found
-        index, attributes = self.simple, self.attributes
+        index, attributes, tokenised = self.simple, self.attributes, self.tokenised
         classes_seen: set[str] = set()
         ids_seen: set[str] = set()
         by_token = self.complex_by_token
@@ -237,6 +281,12 @@ class _Index:
             for name in attributes:
                 if el.get(name) is not None:
                     candidates = candidates + index.get(("attr", name), [])
+            for name in tokenised:
+                value = el.get(name)
+                if value:
+                    key = "token:" + name
+                    for word in set(TOKEN.findall(value)):
+                        candidates = candidates + index.get((key, word), [])
             best = None
             for part in candidates:
                 if (best is None or part.rule < best) and part.matches(el, tag, classes):
