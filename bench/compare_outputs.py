@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from cleaner import clean  # noqa: E402
-from cleaner.rulebook import load_rules  # noqa: E402
+from cleaner.rulebook import RuleSet, load_rules  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/data/dev") if Path("/work/shared/data/dev").is_dir() else REPO.parent / "shared" / "data" / "dev"
 
@@ -33,8 +33,12 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=0, help="pages per data set (0: all)")
     parser.add_argument("--rules", action="append", default=[], help="extra rule files (as `--rules`)")
+    parser.add_argument("--without-sites", action="store_true",
+                        help="leave out the built-in site packs (rules/sites/), to compare with a tree that has none")
     args = parser.parse_args()
     rules = load_rules(args.rules)
+    if args.without_sites:
+        rules = RuleSet([r for r in rules if not r.origin.startswith("rules/sites/")])
     pages = 0
     with args.output.open("w", encoding="utf-8") as out:
         for path in sorted(args.data.glob("*.jsonl.gz")):

@@ -315,7 +315,8 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
     rules = ruleset_from(args)
     width = max((len(r.id) for r in rules), default=10)
     for rule in rules:
-        what = ", ".join(k for k, v in (("lines", rule.lines), ("regex", rule.regexes), ("selector", rule.selector)) if v)
+        what = ", ".join(k for k, v in (("lines", rule.lines), ("regex", rule.regexes), ("selector", rule.selector),
+                                        ("xpath", rule.xpath), ("network", rule.network), ("words", rule.words)) if v)
         print(f"{rule.id:<{width}}  {rule.action:<12} {rule.category:<12} {what:<22} {rule.origin}")
     print(f"{len(rules)} rules", file=sys.stderr)
     return 0
@@ -428,6 +429,8 @@ def run_site_examples(rules: RuleSet) -> list[str]:
 
 
 def example_matches(rule, example: str, fold) -> bool:  # type: ignore[no-untyped-def]
+    if rule.action == "vocabulary":
+        return bool(RuleSet([rule]).vocabulary(rule.id)(example))
     if rule.element_rule and example.lstrip().startswith("<"):
         from .htmlparse import parse
         from .selectindex import Plan, match_plans

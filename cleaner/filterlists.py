@@ -366,9 +366,7 @@ def _network(line: str, rule_id: str, origin: str) -> Rule:
         raise _Skip("network exception (@@)")
     if len(line) > 2 and line.startswith("/") and line.endswith("/"):
         raise _Skip("regex network filter")
-    pattern, _, options = line.rpartition("$") if re.search(r"\$[\w~,=|.-]+$", line) and not line.endswith("/") else (line, "", "")
-    if not pattern:
-        pattern, options = line, ""
+    pattern, _, options = line.rpartition("$") if "$" in line else (line, "", "")
     tags: set[str] = set()
     not_tags: set[str] = set()
     keep: list[str] = []

@@ -12,13 +12,14 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .regexengine import RegexError, RuleRegex, compile_rule_regex
 from .regexscan import ODD_CASE, first_chars, needed_words
 from .errors import RuleError
 
-ACTIONS = frozenset({"drop", "drop-section", "caption", "credit", "highlights", "keep", "metadata"})
+ACTIONS = frozenset({"drop", "drop-section", "caption", "credit", "highlights", "keep", "metadata", "vocabulary"})
+ANCHORS = frozenset({"search", "full", "start"})
 KINDS = frozenset({"text", "html"})
 METADATA_FIELDS = frozenset({"author", "published", "modified", "site_name", "title", "description"})
 PACK_KEYS = frozenset({"name", "description", "domains", "kinds", "article", "title", "author", "date", "examples"})
@@ -26,7 +27,7 @@ SITE_FIELDS = ("title", "author", "date")  # what a site pack may read from the 
 RULE_KEYS = frozenset({
     "id", "category", "action", "description", "lines", "regex", "selector", "max_chars",
     "case_sensitive", "field", "caption", "kinds", "examples", "section", "contains",
-    "xpath", "domains", "not_domains", "network", "tags",
+    "xpath", "domains", "not_domains", "network", "tags", "words", "template", "anchor", "extends",
 })
 # Imported filters are named after their list and line ("easylist.txt:1234"), hence the colon.
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
@@ -64,6 +65,11 @@ class Rule:
     not_domains: tuple[str, ...] = ()  # sites where the rule does not apply (`~a.com##sel`)
     network: str | None = None  # an ad-blocker network filter (`||ads.example^`) matched against `src`
     tags: frozenset[str] = NETWORK_TAGS  # the elements a network rule looks at
+    words: tuple[str, ...] = ()  # a vocabulary: regex fragments the heuristics look up by the rule's id
+    template: str = "{words}"  # where the joined words go in the vocabulary's pattern
+    anchor: str = "search"  # how the pattern is applied: anywhere, to the whole text, or at its start
+    extends: str | None = None  # a vocabulary rule that adds its words to the one with this id
+    case_sensitive: bool = False
 
     @property
     def element_rule(self) -> bool:
@@ -143,6 +149,7 @@ class SitePack:
         return f"site.{re.sub(r'[^a-z0-9_.-]+', '-', self.name.lower()).strip('-.')}.outside-article"
 
 
+NOTHING = re.compile(r"(?!)")  # what a disabled vocabulary matches
 SITE_PLANS = 512  # per-site selector indexes kept (a batch meets many sites)
 
 
@@ -158,6 +165,7 @@ class RuleSet:
     _plans: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     _scoped: Any = field(default=None, init=False, repr=False, compare=False)
     _credits: list[Rule] | None = field(default=None, init=False, repr=False, compare=False)
+    _vocabulary: dict[str, Callable[[str], Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, str] = {}
@@ -235,6 +243,26 @@ class RuleSet:
                 plans.append(self._plans[key])
         return plans
 
+    def vocabulary(self, rule_id: str) -> Callable[[str], Any]:
+        """The test a vocabulary rule (and the rules that extend it) stands for: the compiled
+        pattern's `search`, `fullmatch` or `match`, built once. A disabled vocabulary matches nothing."""
+        test = self._vocabulary.get(rule_id)
+        if test is None:
+            base = self.by_id.get(rule_id)
+            parts = [r for r in ([base] if base is not None and base.action == "vocabulary" else [])]
+            parts += [r for r in self.rules if r.extends == rule_id and r.action == "vocabulary"]
+            if not parts:
+                pattern = NOTHING
+            else:
+                head = parts[0]
+                joined = "|".join(word for rule in parts for word in rule.words)
+                flags = 0 if _case_sensitive(head) else re.IGNORECASE
+                pattern = re.compile(head.template.replace("{words}", joined), flags)
+            test = {"search": pattern.search, "full": pattern.fullmatch, "start": pattern.match}[
+                parts[0].anchor if parts else "search"]
+            self._vocabulary[rule_id] = test
+        return test
+
     def credit_rules(self) -> list[Rule]:
         """Credit rules with regexes that apply to HTML anywhere: what figures split captions with."""
         if self._credits is None:
@@ -244,6 +272,10 @@ class RuleSet:
     def site_packs(self, url: str | None) -> list[SitePack]:
         """The site packs whose domains hold this page's host, in load order."""
         return [pack for pack in self.sites if pack.applies_to(url)]
+
+
+def _case_sensitive(rule: Rule) -> bool:
+    return rule.case_sensitive
 
 
 class _ScopedRules:
@@ -409,8 +441,28 @@ def _compile_rule(raw: Any, pack: dict[str, Any], origin: str) -> Rule:
     tags = frozenset(t.lower() for t in _str_list(raw.get("tags", sorted(NETWORK_TAGS)), "tags"))
     if not tags <= NETWORK_TAGS:
         raise FieldError(f"tags may only hold {', '.join(sorted(NETWORK_TAGS))}", "tags")
-    if not (lines or regexes or selector or xpath or network):
-        raise ValueError("a rule needs at least one of 'lines', 'regex', 'selector', 'xpath' or 'network'")
+    words = _str_list(raw.get("words", []), "words")
+    template = raw.get("template", "{words}")
+    anchor = raw.get("anchor", "search")
+    extends = raw.get("extends")
+    if action == "vocabulary":
+        if not words or lines or regexes or selector or xpath or network:
+            raise FieldError("a vocabulary rule holds 'words' (and no lines, regex or selectors)", "words")
+        if not isinstance(template, str) or "{words}" not in template:
+            raise FieldError("template must be a string holding {words}", "template")
+        if anchor not in ANCHORS:
+            raise FieldError(f"anchor must be one of {', '.join(sorted(ANCHORS))}", "anchor")
+        if extends is not None and (not isinstance(extends, str) or not ID_PATTERN.match(extends)):
+            raise FieldError("extends must be the id of a vocabulary rule", "extends")
+        for word in words:
+            try:
+                re.compile(template.replace("{words}", f"(?:{word})"), flags)
+            except re.error as exc:
+                raise FieldError(f"bad word {word!r}: {exc}", "words") from None
+    elif words or extends is not None or "template" in raw or "anchor" in raw:
+        raise ValueError("'words', 'template', 'anchor' and 'extends' are only for action = \"vocabulary\"")
+    if not (lines or regexes or selector or xpath or network or words):
+        raise ValueError("a rule needs at least one of 'lines', 'regex', 'selector', 'xpath', 'network' or 'words'")
     if action == "credit" and regexes and not any("credit" in p.groupindex for p in regexes):
         raise FieldError("a credit rule's regex needs a named group (?P<credit>...)", "regex")
     field_name = raw.get("field")
@@ -446,7 +498,8 @@ def _compile_rule(raw: Any, pack: dict[str, Any], origin: str) -> Rule:
         kinds=kinds, domains=tuple(d.lower() for d in _str_list(raw.get("domains", pack.get("domains", [])), "domains")),
         examples_match=_str_list(examples.get("match", []), "examples.match"),
         examples_no_match=_str_list(examples.get("no_match", []), "examples.no_match"),
-        xpath=xpath, network=network, tags=tags,
+        case_sensitive=bool(raw.get("case_sensitive", False)),
+        xpath=xpath, network=network, tags=tags, words=words, template=template, anchor=anchor, extends=extends,
         not_domains=tuple(d.lower() for d in _str_list(raw.get("not_domains", []), "not_domains")),
     )
 
