@@ -30,10 +30,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
+from lxml import etree
+
 from .errors import RuleError
-from .rulebook import Rule, compact_rule, host_of, on_site
+from .rulebook import Rule, compact_rule, host_of
 from .selectindex import SIMPLE_PART
 
 CACHE_VERSION = 1
@@ -237,7 +240,7 @@ def _domains(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _translator():  # type: ignore[no-untyped-def]
+def _translator() -> Any:
     from cssselect import GenericTranslator
 
     return GenericTranslator()
@@ -472,7 +475,7 @@ def to_toml(result: Import, source: str) -> str:
     return "\n".join(out)
 
 
-def slot_of(el, body):  # type: ignore[no-untyped-def]
+def slot_of(el: etree._Element, body: etree._Element) -> etree._Element:
     """The ad slot a matched iframe or script fills: its parents while they hold almost no text
     of their own ("Advertisement"), else the element alone."""
     from .htmlparse import tag_of, text_of
@@ -497,5 +500,4 @@ def page_src(src: str, url: str | None) -> str:
     return urljoin(url, src) if url and "//" not in src else src
 
 
-__all__ = ["Import", "load_filter_list", "network_pattern", "parse_filter_list", "read_filter_list", "to_toml",
-           "on_site"]
+__all__ = ["Import", "load_filter_list", "network_pattern", "parse_filter_list", "read_filter_list", "to_toml"]

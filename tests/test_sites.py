@@ -63,8 +63,9 @@ def test_an_article_box_that_matches_nothing_falls_back_and_says_so(tmp_path: Pa
 
 def test_explain_prints_the_site_pack(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "--url", URL, str(CONFIGS / "page.html")]) == 0
-    first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("site pack: harbour-gazette.example (rules/sites/harbour-gazette.example.toml:")
+    head = capsys.readouterr().out.splitlines()[:2]
+    assert head[0] == "extraction: site-pack (the site pack harbour-gazette.example names the article's container)"
+    assert head[1].startswith("site pack: harbour-gazette.example (rules/sites/harbour-gazette.example.toml:")
 
 
 @pytest.mark.parametrize("pack, message", [
