@@ -5,7 +5,7 @@ Usage:
 
 A list in the Adblock Plus syntax is generated (fixed seed, a realistic mix: `##.class`,
 `###id`, `##div[id^=…]`, `##a[href*=…]`, site-scoped `a.com##…`, a few with combinators and
-exceptions, a few network filters), loaded once without and once with its pickled cache,
+exceptions, a few network filters), loaded once without and once with its cache,
 then every sampled dev page (HTML, with its URL) is cleaned with the default rules and with
 default rules plus the list, alternately in one run, timing CPU (`time.process_time`).
 Targets (issue 10): load < 2 s, < 0.2 s from the cache, CPU ratio <= 1.3. Wall times are given
