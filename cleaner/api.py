@@ -18,6 +18,7 @@ from .result import Result, build_result
 from .rulebook import RuleSet, load_rules
 from .sniff import decode, sniff_kind
 from .text import find_title, read_text
+from .vocabulary import using
 
 KINDS = ("auto", "text", "html")
 TEXT_PATHS = {
@@ -56,19 +57,23 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     if kind == "auto":
         kind = sniff_kind(text)
     ruleset = rules if rules is not None else default_rules()
-    doc = read_document(text, kind, url, ruleset)
-    apply_rules(doc, ruleset)
-    if kind == "text":
-        path = classify_blocks(doc)
-        doc.extraction = {"path": path, "reason": TEXT_PATHS[path]}
-        doc.title = doc.title or find_title(doc)
-        join_pieces(doc)
+    with using(ruleset):  # the heuristics read their word lists from these rules
+        doc = read_document(text, kind, url, ruleset)
+        apply_rules(doc, ruleset)
+        if kind == "text":
+            path = classify_blocks(doc)
+            doc.extraction = {"path": path, "reason": TEXT_PATHS[path]}
+            doc.title = doc.title or find_title(doc)
+            join_pieces(doc)
     anchored = attach_images(doc, ruleset.by_id)
     if not doc.metadata.get("language"):
         language = detect_lines_language([b.text for b in doc.blocks if b.verdict == BODY])
         if language:
             doc.metadata["language"] = language
-    info = {"path": source, "url": url or doc.url, "kind": kind, "sha256": hashlib.sha256(raw).hexdigest()}
+    info: dict[str, Any] = {"path": source, "url": url or doc.url, "kind": kind,
+                            "sha256": hashlib.sha256(raw).hexdigest()}
+    if doc.sites:
+        info["site_packs"] = doc.sites
     return build_result(doc, anchored, info)
 
 

@@ -13,20 +13,12 @@ import re
 from lxml import etree
 
 from .htmlparse import class_and_id, tag_of
+from .vocabulary import test
 
-# Names sites give to their article containers, and to everything around them.
-POSITIVE = re.compile(r"article|\bbody|content|entry|main|\bpost|story|text|blog|prose|hentry|column", re.I)
-NEGATIVE = re.compile(
-    r"comment|sidebar|side-bar|widget|footer|masthead|menu|\bnav|share|sharing|social|related|promo|"
-    r"sponsor|\bads?\b|advert|banner|breadcrumb|popup|modal|cookie|newsletter|subscri|signup|\btags?\b|"
-    r"pagination|pager|outbrain|taboola|recommend|disqus|rating|toolbar|login|shoutbox|skyscraper|"
-    r"teaser|trending|most-?popular|most-?read|rail|extra|gallery|slideshow|carousel|secondary", re.I)
-# Boxes inside an article that are never part of it, whatever else their name says.
-NEVER = re.compile(r"(?<![a-z])(comment|disqus|respond(?![a-z])|share(?!d|holder)|sharing|social|related|"
-                   r"newsletter|outbrain|taboola|breadcrumb|most-?popular|most-?read|recommend|promo(?![a-z])|"
-                   r"sponsor|advert|sidebar|gallery|slideshow|carousel|"
-                   r"author-?(?:bio|box|info|description|details)|about-?(?:the-?)?author|postauthor|bio(?![a-z])"
-                   r")", re.I)
+# The names themselves are vocabulary rules (rules/vocabulary.toml), looked up by these ids:
+POSITIVE = "heuristic.html.article-names"  # names sites give to their article containers
+NEGATIVE = "heuristic.html.chrome-names"  # ... and to everything around them
+NEVER = "heuristic.html.boilerplate-box"  # boxes inside an article that are never part of it
 UNLIKELY_TAGS = frozenset({"aside", "nav", "footer"})
 SLUG_ID_WORDS = 3  # ids made from headings ("the-shared-history") say nothing about the box
 
@@ -36,7 +28,7 @@ def class_weight(el: etree._Element) -> int:
     names = class_and_id(el)
     if not names.strip():
         return 0
-    return 25 * bool(POSITIVE.search(names)) - 25 * bool(NEGATIVE.search(names))
+    return 25 * bool(test(POSITIVE)(names)) - 25 * bool(test(NEGATIVE)(names))
 
 
 def unlikely(el: etree._Element) -> bool:
@@ -45,12 +37,15 @@ def unlikely(el: etree._Element) -> bool:
         return True
     names = (el.get("class") or "").lower().split()
     element_id = (el.get("id") or "").lower()
+    never = test(NEVER)
     if element_id and len(re.split(r"[-_]", element_id)) < SLUG_ID_WORDS:
-        if NEVER.search(element_id):
+        if never(element_id):
             return True  # an id names one box: "comment-text" is a comment whatever its classes say
         names.append(element_id)
-    return any(NEVER.search(n) for n in names) and not any(
-        POSITIVE.search(n) and not NEVER.search(n) for n in names)
+    if not names:
+        return False
+    positive = test(POSITIVE)
+    return any(never(n) for n in names) and not any(positive(n) and not never(n) for n in names)
 
 
 def in_unlikely(el: etree._Element, body: etree._Element, cache: dict[etree._Element, bool],

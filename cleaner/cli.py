@@ -124,6 +124,20 @@ def build_parser() -> argparse.ArgumentParser:
     test = rule_commands.add_parser("test", help="run every rule's inline examples")
     test.add_argument("paths", nargs="*", metavar="PATH", help="rule files or folders (default: built-in)")
     test.set_defaults(func=cmd_rules_test)
+    filters = rule_commands.add_parser("import-filters", help="turn an ad-blocker filter list into a rule pack",
+                                       description="Translate an Adblock Plus / uBlock Origin filter list (cosmetic "
+                                                   "and network filters) into a TOML rule pack and print what was "
+                                                   "kept and skipped. A .txt list also loads directly with --rules.")
+    filters.add_argument("list", metavar="LIST", help="the filter list (.txt)")
+    filters.add_argument("-o", "--output", metavar="PACK", help="write the pack here (default: stdout)")
+    filters.set_defaults(func=cmd_import_filters)
+    siteconfig = rule_commands.add_parser("import-siteconfig", help="turn FiveFilters site configs into site packs",
+                                          description="Convert FiveFilters full-text-rss site configs (body, strip, "
+                                                      "strip_id_or_class, strip_image_src, title, author, date) into "
+                                                      "site packs, one per config, and print what was not carried over.")
+    siteconfig.add_argument("source", metavar="DIR_OR_FILE", help="a site config (.txt) or a folder of them")
+    siteconfig.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the site packs")
+    siteconfig.set_defaults(func=cmd_import_siteconfig)
     return parser
 
 
@@ -254,6 +268,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     extraction = result.metadata.get("extraction")
     if extraction:
         lines.append(f"extraction: {extraction['path']} ({extraction['reason']})")
+    lines += [f"site pack: {pack['name']} ({pack['origin']})" + (f": article {pack['article']}" if "article" in pack else "")
+              for pack in result.source.get("site_packs", [])]
     for block in result.blocks:
         if args.only_changes and block.verdict == "body" and not block.rule:
             continue
@@ -299,7 +315,8 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
     rules = ruleset_from(args)
     width = max((len(r.id) for r in rules), default=10)
     for rule in rules:
-        what = ", ".join(k for k, v in (("lines", rule.lines), ("regex", rule.regexes), ("selector", rule.selector)) if v)
+        what = ", ".join(k for k, v in (("lines", rule.lines), ("regex", rule.regexes), ("selector", rule.selector),
+                                        ("xpath", rule.xpath), ("network", rule.network), ("words", rule.words)) if v)
         print(f"{rule.id:<{width}}  {rule.action:<12} {rule.category:<12} {what:<22} {rule.origin}")
     print(f"{len(rules)} rules", file=sys.stderr)
     return 0
@@ -329,12 +346,57 @@ def engine_of(rule: Rule) -> str:
 
 def cmd_rules_test(args: argparse.Namespace) -> int:
     rules = load_rules(args.paths, defaults=not args.paths)
-    failures = run_examples(rules)
+    failures = run_examples(rules) + run_site_examples(rules)
     for failure in failures:
         print(f"FAIL {failure}")
-    total = sum(len(r.examples_match) + len(r.examples_no_match) for r in rules)
+    total = sum(len(r.examples_match) + len(r.examples_no_match) for r in rules) + sum(
+        len(site.examples) for site in rules.sites)
     print(f"{total - len(failures)} passed, {len(failures)} failed")
     return 1 if failures else 0
+
+
+def cmd_import_filters(args: argparse.Namespace) -> int:
+    from .filterlists import read_filter_list, to_toml
+
+    result = read_filter_list(Path(args.list))
+    pack = to_toml(result, args.list)
+    load_rules_text(pack, args.output or args.list)  # what we write must load back
+    if args.output in (None, STDIN):
+        sys.stdout.write(pack)
+        print(result.summary(), file=sys.stderr)
+    else:
+        emit(pack, args.output)
+        print(f"{result.summary()} -> {args.output}")
+    return 0
+
+
+def cmd_import_siteconfig(args: argparse.Namespace) -> int:
+    from .siteconfig import config_files, read_site_config
+
+    folder = Path(args.output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CleanerError(f"cannot create folder: {exc.strerror}", source=args.output, hint="check the -o path") from None
+    kept = skipped = 0
+    files = config_files(Path(args.source))
+    for path in files:
+        config = read_site_config(path)
+        target = folder / f"{config.domain}.toml"
+        pack = config.to_toml()
+        load_rules_text(pack, str(target))
+        emit(pack, str(target))
+        kept, skipped = kept + config.kept, skipped + sum(config.unsupported.values())
+        print(f"{config.summary()} -> {target}")
+    print(f"{len(files)} site configs: kept {kept} directives, skipped {skipped}")
+    return 0
+
+
+def load_rules_text(pack: str, name: str) -> None:
+    """Check a pack we are about to write: it must load as it will be read."""
+    from .rulebook import parse_pack_and_site
+
+    parse_pack_and_site(pack, name)
 
 
 def run_examples(rules: RuleSet) -> list[str]:
@@ -352,14 +414,40 @@ def run_examples(rules: RuleSet) -> list[str]:
     return failures
 
 
-def example_matches(rule, example: str, fold) -> bool:  # type: ignore[no-untyped-def]
-    if rule.selector and example.lstrip().startswith("<"):
-        from lxml import html as lxml_html
-        from lxml.cssselect import CSSSelector
+def run_site_examples(rules: RuleSet) -> list[str]:
+    """Each site pack's article examples must hold a match of one of its article expressions."""
+    from .htmlparse import parse
+    from .sites import find
 
-        return bool(CSSSelector(rule.selector)(lxml_html.fragment_fromstring(example, create_parent="div")))
+    failures = []
+    for site in rules.sites:
+        for example in site.examples:
+            root = parse(example).getroot()
+            if not any(find(root, expression) for expression in site.article):
+                failures.append(f"{site.name} ({site.origin}): article should match in {example!r}")
+    return failures
+
+
+def example_matches(rule, example: str, fold) -> bool:  # type: ignore[no-untyped-def]
+    if rule.action == "vocabulary":
+        return bool(RuleSet([rule]).vocabulary(rule.id)(example))
+    if rule.element_rule and example.lstrip().startswith("<"):
+        from .htmlparse import parse
+        from .selectindex import Plan, match_plans
+
+        root = parse(example).getroot()
+        body = root.find("body")
+        plan = Plan([(0, rule if rule.action != "keep" else _as_drop(rule))])
+        return bool(match_plans(body, [plan], None, network=bool(rule.network)))
     text = " ".join(example.split())
     return rule.match(text, fold(text)) is not None
+
+
+def _as_drop(rule):  # type: ignore[no-untyped-def]
+    """A keep rule's examples are checked by what it would match."""
+    from dataclasses import replace
+
+    return replace(rule, action="drop")
 
 
 if __name__ == "__main__":  # pragma: no cover

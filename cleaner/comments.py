@@ -13,6 +13,7 @@ import re
 from .depth import beside_body
 from .document import REMOVED, Block
 from .shapes import Shape
+from .vocabulary import test
 
 COMMENT_CATEGORIES = frozenset({"comments"})
 # A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:"); not a
@@ -20,9 +21,8 @@ COMMENT_CATEGORIES = frozenset({"comments"})
 # Three patterns, each tried only when the line holds what it needs (a colon, a digit, a final
 # colon): one alternation searched at every position of every line was a tenth of the classifier.
 STAMP_TIME = re.compile(r"(?<!\()\b(?!0?0:00\b)\d{1,2}:\d{2}\b(?!\))")
-STAMP_AGO = re.compile(r"\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b", re.IGNORECASE)
-STAMP_SAYS = re.compile(r"\b(says|said|wrote|schreibt|a écrit|dice|escribió|disse|scrive|schreef)\s*:\s*$",
-                        re.IGNORECASE)
+STAMP_AGO = "heuristic.comments.ages"  # vocabulary rules (rules/vocabulary.toml)
+STAMP_SAYS = "heuristic.comments.says"
 DIGIT = re.compile(r"\d")
 STAMP_MAX_WORDS = 16
 STAMP_THREAD = 3       # this many stamp lines make a comment thread ...
@@ -61,6 +61,6 @@ def comment_counts(blocks: list[Block], shapes: list[Shape | None], markers: set
 
 def _stamp(text: str) -> bool:
     """A clock time ("8:28 pm"), an age ("3 hours ago") or an author's "says:" in the line."""
-    if ":" in text and (STAMP_TIME.search(text) or (text.rstrip().endswith(":") and STAMP_SAYS.search(text))):
+    if ":" in text and (STAMP_TIME.search(text) or (text.rstrip().endswith(":") and test(STAMP_SAYS)(text))):
         return True
-    return bool(DIGIT.search(text) and STAMP_AGO.search(text))
+    return bool(DIGIT.search(text) and test(STAMP_AGO)(text))

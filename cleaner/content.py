@@ -34,12 +34,16 @@ SIBLING_MIN_SCORE = 10.0
 
 
 def select(segments: list[Segment], body: etree._Element, title: str | None = None,
-           page_title: str | None = None) -> tuple[list[str | None], int | None]:
+           page_title: str | None = None, article: etree._Element | None = None,
+           outside: str = OUTSIDE) -> tuple[list[str | None], int | None]:
     """For each segment: None when it is main content, else the heuristic id that drops it;
     and the index of the page's headline among the segments, if one was found.
     `title` is the metadata's title; `page_title` the page's whole `<title>`, whose other
-    parts the headline may repeat instead."""
+    parts the headline may repeat instead. `article` is the container a site pack names: it
+    is taken as the article box, and what lies outside it gets the id `outside`."""
     wanted = Title.of(title, page_title) if title else None
+    if article is not None:
+        return _given_article(segments, body, article, outside, wanted), None
     verdicts: list[str | None] = [OUTSIDE] * len(segments)
     values = scoring.points(segments, body)
     found = scoring.totals(segments, body, values)
@@ -75,6 +79,21 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
     drop_repeats(segments, verdicts)
     drop_recurring_labels(segments, verdicts)
     return verdicts, headline
+
+
+def _given_article(segments: list[Segment], body: etree._Element, article: etree._Element,
+                   outside: str, wanted: Title | None) -> list[str | None]:
+    """The site's own article box: everything outside it goes (but the headline), chrome inside
+    it is pruned as in a box the scores chose."""
+    values = scoring.points(segments, body)
+    found = scoring.totals(segments, body, values)
+    verdicts: list[str | None] = [None if seg.owner is article or any(a is article for a in seg.owner.iterancestors())
+                                  else outside for seg in segments]
+    prune([article], found, segments, verdicts, {article, *article.iterancestors()})
+    keep_headline(segments, verdicts, wanted, body)
+    drop_repeats(segments, verdicts)
+    drop_recurring_labels(segments, verdicts)
+    return verdicts
 
 
 def _layout_wrappers(found: dict[etree._Element, Totals], body: etree._Element) -> frozenset[etree._Element]:

@@ -64,3 +64,5 @@ class Document:
     extraction: dict[str, Any] = field(default_factory=dict)  # which path chose the text, and why
     # Blocks removed before block extraction (HTML selectors): kept for the audit.
     removed: list[Block] = field(default_factory=list)
+    # The site packs that applied (HTML) and what each did: `Result.source["site_packs"]`.
+    sites: list[dict[str, Any]] = field(default_factory=list)

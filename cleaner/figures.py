@@ -19,18 +19,17 @@ from .htmlparse import HEADINGS, SKIP_TAGS, class_and_id, tag_of
 from .metadata import join_url
 from .rulebook import Rule, RuleSet, fold
 from .text import normalise_line
+from .vocabulary import test
 
 Anchors = dict[etree._Element, dict[str, Any]]
 Figures = tuple[Anchors, dict[etree._Element, str], dict[etree._Element, list[etree._Element]], list[dict[str, Any]]]
 
-CREDIT_CLASS = re.compile(r"credit|copyright|photographer|image-?source|photo-?by|attribution|courtesy", re.I)
-# "no_caption", "nocaption": a class that says the box has no caption is no caption.
-CAPTION_CLASS = re.compile(r"(?<!no)(?<!no[_-])(?:caption|legend|image-?text|img-?text|photo-?text|figcaption)", re.I)
-CREDIT_ITEMPROPS = frozenset({"copyrightholder", "credittext", "creator", "author", "copyrightnotice"})
-NOT_ARTICLE_IMAGE = re.compile(
-    r"logo|icon|avatar|sprite|spacer|pixel|tracking|tracker|beacon|badge|emoji|gravatar|blank\.|"
-    r"1x1|transparent|button|/ads?/|doubleclick|feeds\.feedburner|share|social|rating|loader|placeholder",
-    re.I)
+# Vocabulary rules (rules/vocabulary.toml): the names of credit and caption elements, and
+# what makes an image a logo, icon or pixel rather than the article's picture.
+CREDIT_CLASS = "html.figure.credit-names"
+CAPTION_CLASS = "html.figure.caption-names"  # "no_caption", "nocaption" say there is none
+CREDIT_ITEMPROPS = "html.figure.credit-itemprops"
+NOT_ARTICLE_IMAGE = "html.figure.decorative-images"
 SRC_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")
 SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
 MIN_SIDE = 60
@@ -48,7 +47,7 @@ def collect_figures(body: etree._Element, base_url: str | None, rules: RuleSet,
     Headings in a box are no caption: they title the text (a list article's item, a section
     with its picture) and are returned in `titles` (anchor -> headings) for the text.
     """
-    credit_rules = [r for r in rules if r.action == "credit" and r.regexes and r.applies_to("html", None)]
+    credit_rules = rules.credit_rules()
     anchors: Anchors = {}
     leftovers: dict[etree._Element, str] = {}
     titles: dict[etree._Element, list[etree._Element]] = {}
@@ -121,12 +120,12 @@ def _text_len(el: etree._Element) -> int:
 
 
 def _is_caption(el: etree._Element) -> bool:
-    return tag_of(el) == "figcaption" or bool(CAPTION_CLASS.search(el.get("class") or "")) \
+    return tag_of(el) == "figcaption" or bool(test(CAPTION_CLASS)(el.get("class") or "")) \
         or (el.get("itemprop") or "").lower() in ("caption", "description")
 
 
 def _is_credit(el: etree._Element) -> bool:
-    return bool(CREDIT_CLASS.search(class_and_id(el))) or (el.get("itemprop") or "").lower() in CREDIT_ITEMPROPS
+    return bool(test(CREDIT_CLASS)(class_and_id(el))) or bool(test(CREDIT_ITEMPROPS)((el.get("itemprop") or "").lower()))
 
 
 def _usable_src(img: etree._Element) -> str | None:
@@ -176,7 +175,7 @@ def _decorative(img: etree._Element, src: str) -> bool:
         if value.isdigit() and int(value) < MIN_SIDE:
             return True
     names = f"{src} {class_and_id(img)} {img.get('alt') or ''}"
-    return bool(NOT_ARTICLE_IMAGE.search(names))
+    return bool(test(NOT_ARTICLE_IMAGE)(names))
 
 
 def _caption_and_credit(box: etree._Element, credit_rules: list[Rule],

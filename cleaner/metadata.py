@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .text import normalise_line
+from .vocabulary import test
 
 ARTICLE_TYPES = re.compile(r"article|posting|report|blog|news|webpage|review|recipe|howto", re.I)
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
@@ -30,7 +31,7 @@ META_DATES = {
 META_AUTHORS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "citation_author")
 BYLINE_SELECTORS = ".//*[@rel='author'] | .//*[@itemprop='author'] | .//*[contains(@class,'byline')]"
 DATE_FORMATS = ("%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y%m%d")
-BY_PREFIX = re.compile(r"(by|von|par|por|di|door)\s", re.I)
+BY_PREFIX = "metadata.byline-prefixes"  # a vocabulary rule (rules/vocabulary.toml)
 FIELDS = ("author", "published", "modified", "site_name", "url", "language", "description")
 
 # A dateline: a line that holds a date and nothing else but weekdays, times, zones and labels
@@ -225,7 +226,7 @@ def _byline(root: etree._Element) -> str | None:
         return None
     for el in body.xpath(BYLINE_SELECTORS):
         text = normalise_line(" ".join(el.itertext()))
-        if BY_PREFIX.match(text):
+        if test(BY_PREFIX)(text):
             return None  # a "By …" line stays a block: the byline rule reads it there, once
         if 2 < len(text) <= 80:
             return text

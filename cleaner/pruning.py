@@ -11,7 +11,6 @@ a section front's teasers).
 
 from __future__ import annotations
 
-import re
 
 from lxml import etree
 
@@ -19,6 +18,7 @@ from .boxnames import class_weight, unlikely
 from .htmlparse import Segment, tag_of
 from .rulebook import fold
 from .scoring import MIN_PROSE, Totals
+from .vocabulary import test
 
 BOX = "heuristic.html.boilerplate-box"
 LINKS = "heuristic.html.link-dense"
@@ -42,16 +42,12 @@ LABEL_MIN_WORDS = 4  # shorter lines recur in writing too: a word split off by m
 # "Story"", "Trackback Pings", "Reader views (5)", "Leave a Reply"): blogs put the thread right after it, as plain
 # paragraphs beside the article's own, in the same box. A singular or a word that names an
 # article's own section too ("Comment", "Response", "Discussion") needs a count.
-THREAD_HEADING = re.compile(
-    r"\d+\s+(?:comments?|responses?|replies|trackbacks?)(?:\s+(?:to|on)\s+.{0,150})?"
-    r"|\d+\s+thoughts?\s+on\s+.{0,150}"
-    r"|(?:(?:reader(?:s'|s’)?\s+)?(?:comments|trackbacks|trackback pings)|reader(?:s'|s’)?\s+(?:views|responses|reactions))"
-    r"(?:\s*\(\d+\))?\s*:?"
-    r"|(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply)[:.!]?", re.IGNORECASE)
+# The headings are the vocabulary rule with the verdict's own id (rules/vocabulary.toml).
+THREAD_HEADING = THREAD
 # A comment's stamp line: "Posted by: Jane | Apr 6, 2007 1:11:01 PM". One is the article's own
 # byline or footer; a dense run of them, one per comment, is a thread laid out as plain
 # paragraphs with no heading and no box name to mark it.
-THREAD_STAMP = re.compile(r"(?:posted|written|submitted|comment(?:ed)?)\s+by\b.{1,100}", re.IGNORECASE)
+THREAD_STAMP = "heuristic.html.comment-stamps"  # a vocabulary rule
 THREAD_STAMP_WORDS = 20
 THREAD_STAMPS = 3  # this many stamps ...
 THREAD_STAMP_GAP = 8  # ... at most this many blocks apart make a thread
@@ -109,7 +105,7 @@ def _cut_threads(roots: list[etree._Element], segments: list[Segment], verdicts:
         if verdicts[index] is not None:
             index += 1
             continue
-        if seg.block.kind == "heading" and prose >= THREAD_AFTER_PROSE and THREAD_HEADING.fullmatch(seg.block.text):
+        if seg.block.kind == "heading" and prose >= THREAD_AFTER_PROSE and test(THREAD_HEADING)(seg.block.text):
             box = _thread_box(seg.owner, index, roots, segments, verdicts)
             end = index
             while end < len(segments) and _inside(segments[end].owner, box):
@@ -155,7 +151,7 @@ def _cut_stamped_thread(roots: list[etree._Element], segments: list[Segment], ve
 
 def _stamp(seg: Segment) -> bool:
     text = seg.block.text
-    return (len(text.split()) <= THREAD_STAMP_WORDS and THREAD_STAMP.fullmatch(text) is not None
+    return (len(text.split()) <= THREAD_STAMP_WORDS and test(THREAD_STAMP)(text) is not None
             and any(c.isdigit() for c in text))
 
 

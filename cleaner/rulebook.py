@@ -12,21 +12,26 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .regexengine import RegexError, RuleRegex, compile_rule_regex
 from .regexscan import ODD_CASE, first_chars, needed_words
 from .errors import RuleError
 
-ACTIONS = frozenset({"drop", "drop-section", "caption", "credit", "highlights", "keep", "metadata"})
+ACTIONS = frozenset({"drop", "drop-section", "caption", "credit", "highlights", "keep", "metadata", "vocabulary"})
+ANCHORS = frozenset({"search", "full", "start"})
 KINDS = frozenset({"text", "html"})
 METADATA_FIELDS = frozenset({"author", "published", "modified", "site_name", "title", "description"})
-PACK_KEYS = frozenset({"name", "description", "domains", "kinds"})
+PACK_KEYS = frozenset({"name", "description", "domains", "kinds", "article", "title", "author", "date", "examples"})
+SITE_FIELDS = ("title", "author", "date")  # what a site pack may read from the page itself
 RULE_KEYS = frozenset({
     "id", "category", "action", "description", "lines", "regex", "selector", "max_chars",
     "case_sensitive", "field", "caption", "kinds", "examples", "section", "contains",
+    "xpath", "domains", "not_domains", "network", "tags", "words", "template", "anchor", "extends",
 })
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
+# Imported filters are named after their list and line ("easylist.txt:1234"), hence the colon.
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
+NETWORK_TAGS = frozenset({"img", "iframe", "script"})
 DEFAULT_MAX_CHARS = 300
 
 
@@ -56,6 +61,20 @@ class Rule:
     domains: tuple[str, ...] = ()
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
+    xpath: str | None = None  # an XPath 1.0 expression (site configs, translated procedural filters)
+    not_domains: tuple[str, ...] = ()  # sites where the rule does not apply (`~a.com##sel`)
+    network: str | None = None  # an ad-blocker network filter (`||ads.example^`) matched against `src`
+    tags: frozenset[str] = NETWORK_TAGS  # the elements a network rule looks at
+    words: tuple[str, ...] = ()  # a vocabulary: regex fragments the heuristics look up by the rule's id
+    template: str = "{words}"  # where the joined words go in the vocabulary's pattern
+    anchor: str = "search"  # how the pattern is applied: anywhere, to the whole text, or at its start
+    extends: str | None = None  # a vocabulary rule that adds its words to the one with this id
+    case_sensitive: bool = False
+
+    @property
+    def element_rule(self) -> bool:
+        """Matched against elements (selector, XPath, network) rather than blocks of text."""
+        return bool(self.selector or self.xpath or self.network)
 
     def match(self, text: str, folded: str) -> dict[str, str] | None:
         """Named groups (maybe empty) if the rule matches this whole block, else None."""
@@ -74,10 +93,31 @@ class Rule:
     def applies_to(self, kind: str, url: str | None) -> bool:
         if kind not in self.kinds:
             return False
-        if not self.domains:
+        if not self.domains and not self.not_domains:
             return True
         host = _host(url)
-        return bool(host) and any(host == d or host.endswith("." + d) for d in self.domains)
+        if self.not_domains and host and any(on_site(host, d) for d in self.not_domains):
+            return False
+        return not self.domains or (bool(host) and any(on_site(host, d) for d in self.domains))
+
+
+def compact_rule(**values: Any) -> Rule:
+    """A Rule holding only its non-default fields in its `__dict__` (the rest are the dataclass's
+    class-level defaults): what filter lists are made of, because 20,000 of them build, cache
+    and load several times faster so. Equal to `Rule(**values)` in every respect."""
+    rule = object.__new__(Rule)
+    rule.__dict__.update(values)
+    return rule
+
+
+def on_site(host: str, domain: str) -> bool:
+    """`host` is `domain` or one of its subdomains."""
+    return host == domain or host.endswith("." + domain)
+
+
+def host_of(url: str | None) -> str:
+    """The lower-case host of a URL, "" when there is none."""
+    return _host(url)
 
 
 def _host(url: str | None) -> str:
@@ -86,14 +126,46 @@ def _host(url: str | None) -> str:
     return url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
 
 
+@dataclass(frozen=True)
+class SitePack:
+    """A pack scoped to sites that also names the article's container and fields on them.
+
+    `article` and each field hold CSS selectors or XPath expressions, tried in order."""
+
+    name: str
+    origin: str
+    domains: tuple[str, ...]
+    article: tuple[str, ...] = ()
+    fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    examples: tuple[str, ...] = ()  # HTML in which an `article` expression must match
+
+    def applies_to(self, url: str | None) -> bool:
+        host = _host(url)
+        return bool(host) and any(on_site(host, d) for d in self.domains)
+
+    @property
+    def outside_id(self) -> str:
+        """The verdict id of what lies outside the article box this pack names."""
+        return f"site.{re.sub(r'[^a-z0-9_.-]+', '-', self.name.lower()).strip('-.')}.outside-article"
+
+
+NOTHING = re.compile(r"(?!)")  # what a disabled vocabulary matches
+SITE_PLANS = 512  # per-site selector indexes kept (a batch meets many sites)
+
+
 @dataclass
 class RuleSet:
     """The rules in force, in order. Keep rules are consulted first, then file order."""
 
     rules: list[Rule] = field(default_factory=list)
+    sites: list[SitePack] = field(default_factory=list)
     _matchers: dict[tuple[str, str], "Matcher"] = field(default_factory=dict, init=False, repr=False,
                                                         compare=False)
     _by_id: dict[str, Rule] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _plans: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _scoped: Any = field(default=None, init=False, repr=False, compare=False)
+    _credits: list[Rule] | None = field(default=None, init=False, repr=False, compare=False)
+    _vocabulary: dict[str, Callable[[str], Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, str] = {}
@@ -102,6 +174,7 @@ class RuleSet:
                 raise RuleError(f"duplicate rule id {rule.id!r} (first defined at {ids[rule.id]})",
                                 source=rule.origin, hint="give every rule its own id")
             ids[rule.id] = rule.origin
+        self._text_scoped = any(r.domains or r.not_domains for r in self.rules if r.lines or r.regexes)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -122,11 +195,13 @@ class RuleSet:
     def without(self, disabled: Iterable[str]) -> "RuleSet":
         """A copy without the named rules; an unknown id raises, as a typo should."""
         disabled = set(disabled)
+        if not disabled:
+            return self
         unknown = disabled - set(self.ids())
         if unknown:
             raise RuleError(f"cannot disable unknown rule id(s): {', '.join(sorted(unknown))}",
                             hint="see `cleaner rules list` for the ids in force")
-        return RuleSet([r for r in self.rules if r.id not in disabled])
+        return RuleSet([r for r in self.rules if r.id not in disabled], list(self.sites))
 
     def for_document(self, kind: str, url: str | None) -> list[Rule]:
         """Block rules that apply to this document, keep rules first."""
@@ -135,14 +210,99 @@ class RuleSet:
 
     def matcher(self, kind: str, url: str | None) -> "Matcher":
         """A Matcher for this document's rules, built once per kind and site."""
-        key = (kind, _host(url) if any(r.domains for r in self.rules) else "")
+        key = (kind, _host(url) if self._text_scoped else "")
         if key not in self._matchers:
             self._matchers[key] = Matcher(self.for_document(kind, url))
         return self._matchers[key]
 
-
     def selectors(self, url: str | None) -> list[Rule]:
-        return [r for r in self.rules if r.selector and r.applies_to("html", url)]
+        """Element rules (selector, XPath, network) that apply on this page, in order."""
+        return [r for r in self.rules if r.element_rule and r.applies_to("html", url)]
+
+    def selector_plans(self, url: str | None) -> list[Any]:
+        """The indexes (`cleaner.selectindex.Plan`) of the element rules for this page: one for
+        the rules that apply everywhere, built once, and one for the site's own, built once per site."""
+        from .selectindex import Plan
+
+        if "" not in self._plans:
+            generic, scoped = [], []
+            for order, rule in enumerate(self.rules):
+                if rule.element_rule and "html" in rule.kinds:
+                    (scoped if rule.domains or rule.not_domains else generic).append((order, rule))
+            self._plans[""] = Plan(generic)
+            self._scoped = _ScopedRules(scoped)
+        plans = [self._plans[""]]
+        host = _host(url)
+        if self._scoped.rules:
+            key = "site:" + host
+            if key not in self._plans:
+                if len(self._plans) > SITE_PLANS:
+                    self._plans = {"": self._plans[""]}
+                self._plans[key] = Plan(self._scoped.for_host(host, url))
+            if self._plans[key].rules:
+                plans.append(self._plans[key])
+        return plans
+
+    def vocabulary(self, rule_id: str) -> Callable[[str], Any]:
+        """The test a vocabulary rule (and the rules that extend it) stands for: the compiled
+        pattern's `search`, `fullmatch` or `match`, built once. A disabled vocabulary matches nothing."""
+        test = self._vocabulary.get(rule_id)
+        if test is None:
+            base = self.by_id.get(rule_id)
+            parts = [r for r in ([base] if base is not None and base.action == "vocabulary" else [])]
+            parts += [r for r in self.rules if r.extends == rule_id and r.action == "vocabulary"]
+            if not parts:
+                pattern = NOTHING
+            else:
+                head = parts[0]
+                joined = "|".join(word for rule in parts for word in rule.words)
+                flags = 0 if _case_sensitive(head) else re.IGNORECASE
+                pattern = re.compile(head.template.replace("{words}", joined), flags)
+            test = {"search": pattern.search, "full": pattern.fullmatch, "start": pattern.match}[
+                parts[0].anchor if parts else "search"]
+            self._vocabulary[rule_id] = test
+        return test
+
+    def credit_rules(self) -> list[Rule]:
+        """Credit rules with regexes that apply to HTML anywhere: what figures split captions with."""
+        if self._credits is None:
+            self._credits = [r for r in self.rules if r.action == "credit" and r.regexes and r.applies_to("html", None)]
+        return self._credits
+
+    def site_packs(self, url: str | None) -> list[SitePack]:
+        """The site packs whose domains hold this page's host, in load order."""
+        return [pack for pack in self.sites if pack.applies_to(url)]
+
+
+def _case_sensitive(rule: Rule) -> bool:
+    return rule.case_sensitive
+
+
+class _ScopedRules:
+    """Element rules limited to (or kept off) some sites, found by the host's domain suffixes."""
+
+    def __init__(self, rules: list[tuple[int, Rule]]):
+        self.rules = rules
+        self.by_domain: dict[str, list[tuple[int, Rule]]] = {}
+        self.everywhere_but: list[tuple[int, Rule]] = []  # only `not_domains`: a generic rule with exceptions
+        for entry in rules:
+            if entry[1].domains:
+                for domain in set(entry[1].domains):
+                    self.by_domain.setdefault(domain, []).append(entry)
+            else:
+                self.everywhere_but.append(entry)
+
+    def for_host(self, host: str, url: str | None) -> list[tuple[int, Rule]]:
+        labels = host.split(".") if host else []
+        found: dict[int, Rule] = {}
+        for start in range(len(labels)):
+            for order, rule in self.by_domain.get(".".join(labels[start:]), ()):
+                if rule.applies_to("html", url):
+                    found[order] = rule
+        for order, rule in self.everywhere_but:
+            if rule.applies_to("html", url):
+                found[order] = rule
+        return sorted(found.items())
 
 
 class Matcher:
@@ -246,7 +406,7 @@ def _compile_rule(raw: Any, pack: dict[str, Any], origin: str) -> Rule:
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise ValueError(f"missing or empty field {key!r}")
     if not ID_PATTERN.match(raw["id"]):
-        raise ValueError("id must be lower case letters, digits, '.', '_' or '-'")
+        raise ValueError("id must be lower case letters, digits, '.', ':', '_' or '-'")
     action = raw["action"]
     if action not in ACTIONS:
         raise FieldError(f"unknown action {action!r}; use one of {', '.join(sorted(ACTIONS))}", "action")
@@ -263,8 +423,46 @@ def _compile_rule(raw: Any, pack: dict[str, Any], origin: str) -> Rule:
         if not isinstance(selector, str) or not selector.strip():
             raise FieldError("selector must be a non-empty string", "selector")
         _check_selector(selector)
-    if not (lines or regexes or selector):
-        raise ValueError("a rule needs at least one of 'lines', 'regex' or 'selector'")
+    xpath = raw.get("xpath")
+    if xpath is not None:
+        if not isinstance(xpath, str) or not xpath.strip():
+            raise FieldError("xpath must be a non-empty string", "xpath")
+        check_xpath(xpath)
+    network = raw.get("network")
+    if network is not None:
+        from .filterlists import network_pattern
+
+        if not isinstance(network, str) or not network.strip():
+            raise FieldError("network must be a non-empty string", "network")
+        try:
+            network_pattern(network)
+        except ValueError as exc:
+            raise FieldError(str(exc), "network") from None
+    tags = frozenset(t.lower() for t in _str_list(raw.get("tags", sorted(NETWORK_TAGS)), "tags"))
+    if not tags <= NETWORK_TAGS:
+        raise FieldError(f"tags may only hold {', '.join(sorted(NETWORK_TAGS))}", "tags")
+    words = _str_list(raw.get("words", []), "words")
+    template = raw.get("template", "{words}")
+    anchor = raw.get("anchor", "search")
+    extends = raw.get("extends")
+    if action == "vocabulary":
+        if not words or lines or regexes or selector or xpath or network:
+            raise FieldError("a vocabulary rule holds 'words' (and no lines, regex or selectors)", "words")
+        if not isinstance(template, str) or "{words}" not in template:
+            raise FieldError("template must be a string holding {words}", "template")
+        if anchor not in ANCHORS:
+            raise FieldError(f"anchor must be one of {', '.join(sorted(ANCHORS))}", "anchor")
+        if extends is not None and (not isinstance(extends, str) or not ID_PATTERN.match(extends)):
+            raise FieldError("extends must be the id of a vocabulary rule", "extends")
+        for word in words:
+            try:
+                re.compile(template.replace("{words}", f"(?:{word})"), flags)
+            except re.error as exc:
+                raise FieldError(f"bad word {word!r}: {exc}", "words") from None
+    elif words or extends is not None or "template" in raw or "anchor" in raw:
+        raise ValueError("'words', 'template', 'anchor' and 'extends' are only for action = \"vocabulary\"")
+    if not (lines or regexes or selector or xpath or network or words):
+        raise ValueError("a rule needs at least one of 'lines', 'regex', 'selector', 'xpath', 'network' or 'words'")
     if action == "credit" and regexes and not any("credit" in p.groupindex for p in regexes):
         raise FieldError("a credit rule's regex needs a named group (?P<credit>...)", "regex")
     field_name = raw.get("field")
@@ -297,14 +495,37 @@ def _compile_rule(raw: Any, pack: dict[str, Any], origin: str) -> Rule:
         id=raw["id"], category=raw["category"], action=action, origin=origin,
         description=str(raw.get("description", "")), lines=lines, regexes=tuple(regexes),
         selector=selector, max_chars=max_chars, contains=contains, field=field_name, caption=caption, section=section,
-        kinds=kinds, domains=tuple(d.lower() for d in _str_list(pack.get("domains", []), "domains")),
+        kinds=kinds, domains=tuple(d.lower() for d in _str_list(raw.get("domains", pack.get("domains", [])), "domains")),
         examples_match=_str_list(examples.get("match", []), "examples.match"),
         examples_no_match=_str_list(examples.get("no_match", []), "examples.no_match"),
+        case_sensitive=bool(raw.get("case_sensitive", False)),
+        xpath=xpath, network=network, tags=tags, words=words, template=template, anchor=anchor, extends=extends,
+        not_domains=tuple(d.lower() for d in _str_list(raw.get("not_domains", []), "not_domains")),
     )
+
+
+def check_xpath(expression: str) -> None:
+    """An XPath rule must compile (lxml evaluates XPath 1.0 natively)."""
+    from lxml import etree
+
+    try:
+        etree.XPath(expression)
+    except etree.XPathSyntaxError as exc:
+        raise FieldError(f"bad XPath {expression!r}: {exc}", "xpath") from None
+
+
+def is_xpath(expression: str) -> bool:
+    """Site packs take CSS or XPath in one field: XPath starts with `/`, `./` or `(`."""
+    return expression.lstrip().startswith(("/", "./", "("))
 
 
 def _check_selector(selector: str) -> None:
     from cssselect import GenericTranslator, SelectorError
+
+    from .selectindex import simple_part, split_selector
+
+    if all(simple_part(0, part) for part in split_selector(selector)):
+        return  # `.ad`, `div[id^=x]`: what the index matches itself (and most of an imported list)
 
     try:
         GenericTranslator().css_to_xpath(selector)
@@ -314,6 +535,11 @@ def _check_selector(selector: str) -> None:
 
 def parse_pack(source: str, name: str) -> list[Rule]:
     """Compile one pack's TOML text; `name` is used in messages."""
+    return parse_pack_and_site(source, name)[0]
+
+
+def parse_pack_and_site(source: str, name: str) -> tuple[list[Rule], SitePack | None]:
+    """A pack's rules, and its `SitePack` when it is scoped to sites and names an article or fields."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -326,14 +552,18 @@ def parse_pack(source: str, name: str) -> list[Rule]:
     unknown = set(data) - {"pack", "rules"} or set(pack) - PACK_KEYS
     if unknown:
         raise RuleError(f"unknown key(s) {', '.join(sorted(unknown))}", source=name,
-                        hint="a pack holds [pack] (name, description, domains, kinds) and [[rules]]")
+                        hint="a pack holds [pack] (name, description, domains, kinds, article, title, author, "
+                             "date) and [[rules]]")
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
         raise RuleError("'rules' must be an array of tables ([[rules]])", source=name)
+    id_lines = _id_lines(source)
+    headers = [n for n, line in enumerate(source.splitlines(), 1) if line.strip() == "[[rules]]"]
     rules = []
     for index, raw in enumerate(raw_rules):
         rule_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
-        line = _line_of(source, rule_id, index)
+        line = id_lines.get(rule_id) if rule_id else None
+        line = line or (headers[index] if index < len(headers) else None)
         origin = f"{name}:{line}" if line else name
         try:
             rules.append(_compile_rule(raw, pack, origin))
@@ -342,7 +572,53 @@ def parse_pack(source: str, name: str) -> list[Rule]:
             where = _line_of(source, rule_id, index, getattr(exc, "field_name", None))
             raise RuleError(f"{label}: {exc}", source=f"{name}:{where}" if where else name,
                             hint="see README, 'Writing rules'") from None
-    return rules
+    return rules, _site_pack(pack, source, name)
+
+
+def _id_lines(source: str) -> dict[str, int]:
+    """Line of each rule's `id = ...`, in one pass (packs imported from filter lists are long)."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(source.splitlines(), 1):
+        hit = _ID_LINE.match(line)
+        if hit:
+            found.setdefault(hit.group(1), number)
+    return found
+
+
+_ID_LINE = re.compile(r"\s*id\s*=\s*[\"']([^\"']+)[\"']")
+
+
+def _site_pack(pack: dict[str, Any], source: str, name: str) -> SitePack | None:
+    """The pack's article container and fields, checked now so a typo fails at load time."""
+    wanted = [key for key in ("article",) + SITE_FIELDS if key in pack]
+    examples = pack.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"article"}:
+        raise RuleError("[pack.examples] may only hold 'article' (HTML the article expression matches)", source=name)
+    domains = pack.get("domains")
+    if not wanted and not domains:
+        return None
+    line = next((n for n, text in enumerate(source.splitlines(), 1)
+                 if re.match(rf"\s*(?:{'|'.join(wanted or ['domains'])})\s*=", text)), None)
+    where = f"{name}:{line}" if line else name
+    if not domains:
+        raise RuleError(f"'{wanted[0]}' needs the pack's domains", source=where,
+                        hint='a site pack names its sites: domains = ["example.com"]')
+    values: dict[str, tuple[str, ...]] = {}
+    for key in wanted:
+        try:
+            values[key] = _str_list(pack[key], key)
+            for expression in values[key]:
+                if is_xpath(expression):
+                    check_xpath(expression)
+                else:
+                    _check_selector(expression)
+        except ValueError as exc:
+            raise RuleError(f"[pack] {key}: {exc}", source=where, hint="see README, 'Site packs'") from None
+    return SitePack(name=str(pack.get("name") or Path(name).stem), origin=where,
+                    domains=tuple(d.lower() for d in _str_list(domains, "domains")),
+                    article=values.get("article", ()),
+                    fields=tuple((key, values[key]) for key in SITE_FIELDS if key in values),
+                    examples=_str_list(examples.get("article", []), "examples.article"))
 
 
 def _pack_files(path: Path) -> list[Path]:
@@ -354,49 +630,77 @@ def _pack_files(path: Path) -> list[Path]:
 
 
 def read_pack_file(path: Path) -> list[Rule]:
+    return read_pack(path)[0]
+
+
+def read_pack(path: Path) -> tuple[list[Rule], SitePack | None]:
+    """One rule file: a TOML pack, or an ad-blocker filter list (`.txt`, read through its cache)."""
+    if path.suffix.lower() == ".txt":
+        from .filterlists import load_filter_list
+
+        return load_filter_list(path), None
     try:
         source = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise RuleError("rule file is not UTF-8 text", source=str(path)) from None
     except OSError as exc:
         raise RuleError(f"cannot read rule file: {exc.strerror}", source=str(path)) from None
-    return parse_pack(source, str(path))
+    return parse_pack_and_site(source, str(path))
 
 
 def builtin_rules() -> list[Rule]:
     """The packs shipped in the wheel (package `cleaner.rules`), or `rules/` in a checkout."""
+    return _builtin()[0]
+
+
+def _builtin() -> tuple[list[Rule], list[SitePack]]:
     rules: list[Rule] = []
+    sites: list[SitePack] = []
     for name, source in sorted(_builtin_sources()):
-        rules.extend(parse_pack(source, f"rules/{name}"))
-    return rules
+        found, site = parse_pack_and_site(source, f"rules/{name}")
+        rules.extend(found)
+        if site is not None:
+            sites.append(site)
+    return rules, sites
 
 
 def _builtin_sources() -> Iterator[tuple[str, str]]:
+    """(name under rules/, TOML text) of every built-in pack, the site packs in `sites/` included."""
     checkout = Path(__file__).resolve().parent.parent / "rules"
     try:
         root: Any = resources.files("cleaner.rules")
-        entries = [e for e in root.iterdir() if e.name.endswith(".toml")]
+        entries = [(e.name, e) for e in root.iterdir() if e.name.endswith(".toml")]
+        sites = root / "sites"
+        if sites.is_dir():
+            entries += [(f"sites/{e.name}", e) for e in sites.iterdir() if e.name.endswith(".toml")]
     except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
         entries = []
     if not entries and checkout.is_dir():
-        entries = list(checkout.glob("*.toml"))
-    for entry in entries:
-        yield entry.name, entry.read_text(encoding="utf-8")
+        entries = [(str(e.relative_to(checkout)), e) for e in
+                   list(checkout.glob("*.toml")) + list(checkout.glob("sites/*.toml"))]
+    for name, entry in entries:
+        yield name, entry.read_text(encoding="utf-8")
 
 
-_BUILTIN_CACHE: list[Rule] | None = None
+_BUILTIN_CACHE: tuple[list[Rule], list[SitePack]] | None = None
 
 
 def load_rules(paths: Iterable[str | Path] = (), *, defaults: bool = True,
                disable: Iterable[str] = ()) -> RuleSet:
-    """Built-in packs (unless `defaults=False`), then each file or folder in `paths`."""
+    """Built-in packs (unless `defaults=False`), then each file or folder in `paths`
+    (TOML packs; a `.txt` file is read as an ad-blocker filter list)."""
     global _BUILTIN_CACHE
     rules: list[Rule] = []
+    sites: list[SitePack] = []
     if defaults:
         if _BUILTIN_CACHE is None:
-            _BUILTIN_CACHE = builtin_rules()
-        rules.extend(_BUILTIN_CACHE)
+            _BUILTIN_CACHE = _builtin()
+        rules.extend(_BUILTIN_CACHE[0])
+        sites.extend(_BUILTIN_CACHE[1])
     for path in paths:
         for file in _pack_files(Path(path)):
-            rules.extend(read_pack_file(file))
-    return RuleSet(rules).without(disable)
+            found, site = read_pack(file)
+            rules.extend(found)
+            if site is not None:
+                sites.append(site)
+    return RuleSet(rules, sites).without(disable)

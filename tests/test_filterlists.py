@@ -1,0 +1,221 @@
+"""Ad-blocker filter lists: every syntax case, the page they clean, the cache, and the index they use."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml.cssselect import CSSSelector
+
+from cleaner import clean, load_rules
+from cleaner.cli import main
+from cleaner.filterlists import cache_path, network_pattern, parse_filter_list, procedural_xpath
+from cleaner.htmlparse import parse, text_of
+from cleaner.prose import words
+from cleaner.selectindex import Plan, match_plans
+
+from conftest import FIXTURES
+
+LIST = FIXTURES / "filters" / "news-annoyances.txt"
+PAGE = FIXTURES / "filters" / "page.html"
+URL = "https://www.example.com/news/harbour-wall"
+
+# (line, what it becomes: (action, field, value, domains, not_domains) or the reason it is skipped)
+CASES = [
+    ("##.sidebar-box", ("drop", "selector", ".sidebar-box", (), ())),
+    ("###promo", ("drop", "selector", "#promo", (), ())),
+    ('##div[id^="gpt-"]', ("drop", "selector", 'div[id^="gpt-"]', (), ())),
+    ("a.com,b.org##.rail", ("drop", "selector", ".rail", ("a.com", "b.org"), ())),
+    ("~a.com##.deals", ("drop", "selector", ".deals", (), ("a.com",))),
+    ("a.com,~shop.a.com##.deals", ("drop", "selector", ".deals", ("a.com",), ("shop.a.com",))),
+    ("#@#.sidebar-box", ("keep", "selector", ".sidebar-box", (), ())),
+    ("a.com#@#.rail", ("keep", "selector", ".rail", ("a.com",), ())),
+    ("a.com##.story-footer:remove()", ("drop", "selector", ".story-footer", ("a.com",), ())),
+    ("a.com##.card:has-text(Sponsored)", ("drop", "xpath", None, ("a.com",), ())),
+    ("a.com##.teaser:has(> .paid)", ("drop", "xpath", None, ("a.com",), ())),
+    ("a.com##.paid:upward(2)", ("drop", "xpath", None, ("a.com",), ())),
+    ("a.com##.paid:upward(section)", ("drop", "xpath", None, ("a.com",), ())),
+    ("a.com#?#div:-abp-has(.ad-label)", ("drop", "xpath", None, ("a.com",), ())),
+    ("a.com#?#div:-abp-contains(Anzeige)", ("drop", "xpath", None, ("a.com",), ())),
+    ('a.com##:xpath(//div[@data-role="upsell"])', ("drop", "xpath", '//div[@data-role="upsell"]', ("a.com",), ())),
+    ("||ads.example^", ("drop", "network", "||ads.example^", (), ())),
+    ("||ads.example^$third-party", ("drop", "network", "||ads.example^$third-party", (), ())),
+    ("||cdn.example/banners/$image,domain=a.com|~b.a.com", ("drop", "network", "||cdn.example/banners/", ("a.com",), ("b.a.com",))),
+    ("/adframe/*$subdocument", ("drop", "network", "/adframe/*", (), ())),
+    ("##.card:has-text(Sponsored)", "generic procedural filter"),
+    ("a.com##.box:matches-css(position: fixed)", ":matches-css()"),
+    ("a.com##.box:has-text(/spon[s]ored/i)", ":has-text() with a regular expression"),
+    ("a.com##.x:upward(2) > .y", "CSS after a procedural operator"),
+    ("a.com##+js(set-constant, adsLoaded, true)", "scriptlet (##+js)"),
+    ("a.com##^script:has-text(adblock)", "HTML filter (##^)"),
+    ('a.com$$script[tag-content="adblock"]', "HTML filter ($$)"),
+    ("a.com#$#abort-on-property-read ads", "CSS injection or snippet (#$#)"),
+    ("a.com#%#window.ads = 1;", "script injection (#%#)"),
+    ("example.*##.ad", "entity domain (example.*)"),
+    ("##.ad:is(.x, .y)", "unsupported CSS selector"),
+    ("##.ad::before", "unsupported CSS selector"),
+    ("@@||ads.example/ok^", "network exception (@@)"),
+    ("||fonts.example^$font", "network filter for other request types"),
+    ("/banner[0-9]+/", "regex network filter"),
+    ("||ads.example^$csp=script-src 'none'", "network option $csp"),
+]
+
+
+@pytest.mark.parametrize("line, expected", CASES, ids=[c[0] for c in CASES])
+def test_each_syntax_case(line: str, expected: object) -> None:
+    result = parse_filter_list(f"! a comment\n[Adblock Plus 2.0]\n\n{line}\n", "my-list.txt")
+    assert result.ignored == {"comment": 1, "header": 1}
+    if isinstance(expected, str):
+        assert result.rules == [] and dict(result.skipped) == {expected: 1}
+        return
+    action, field, value, domains, not_domains = expected
+    (rule,) = result.rules
+    assert rule.id == "my-list.txt:4" and rule.origin == "my-list.txt:4"  # the list's line number
+    assert (rule.action, rule.domains, rule.not_domains) == (action, domains, not_domains)
+    assert getattr(rule, field) is not None
+    if value is not None:
+        assert getattr(rule, field) == value
+
+
+def test_network_filter_options_become_tags() -> None:
+    (image,) = parse_filter_list("||cdn.example/banners/$image", "l.txt").rules
+    (script,) = parse_filter_list("||cdn.example^$script,~image", "l.txt").rules
+    assert image.tags == {"img"} and script.tags == {"script"}
+
+
+@pytest.mark.parametrize("pattern, src, hit", [
+    ("||ads.example^", "https://ads.example/x.js", True),
+    ("||ads.example^", "https://eu.ads.example:8080/x.js", True),
+    ("||ads.example^", "https://ads.example.org/x.js", False),
+    ("||ads.example^", "https://badads.example/x.js", False),
+    ("|https://x.example/ad", "https://x.example/ad1.gif", True),
+    ("/adframe/*", "https://news.example/adframe/7", True),
+    ("/adframe/*", "https://news.example/frames/7", False),
+    ("swf|", "https://x.example/a.swf", True),
+    ("swf|", "https://x.example/swf/a.html", False),
+])
+def test_network_patterns(pattern: str, src: str, hit: bool) -> None:
+    compiled = network_pattern(pattern)
+    assert compiled.matches(src, "", "") is hit
+
+
+def test_third_party_option() -> None:
+    compiled = network_pattern("||tracker.example^$third-party")
+    assert compiled.matches("https://tracker.example/p.gif", "tracker.example", "news.example")
+    assert not compiled.matches("https://tracker.example/p.gif", "tracker.example", "www.tracker.example")
+
+
+def test_has_text_quotes_are_safe() -> None:
+    path, used = procedural_xpath(""".x:has-text(it's "free")""")
+    assert used == ["has-text"] and "concat(" in (path or "")
+
+
+@pytest.fixture()
+def filter_list(tmp_path: Path) -> Path:
+    copy = tmp_path / LIST.name
+    shutil.copy(LIST, copy)
+    return copy
+
+
+def test_imported_filter_removes_a_sidebar_and_an_exception_keeps_a_box(filter_list: Path) -> None:
+    rules = load_rules([filter_list])
+    result = clean(PAGE.read_text(encoding="utf-8"), kind="html", url=URL, rules=rules)
+    by_rule = {entry["rule"]: entry["text"] for entry in result.removed}
+    lines = filter_list.read_text(encoding="utf-8").splitlines()
+    sidebar = f"news-annoyances.txt:{lines.index('##.sidebar-widgets') + 1}"
+    assert by_rule[sidebar].startswith("Most read")
+    # `#@#.sidebar-widgets.keep-me`: the tide table is spared by the filters (whatever the reader then does)
+    assert not any("Tide times" in entry["text"] and entry["rule"].startswith("news-annoyances")
+                   for entry in result.removed)
+    assert "Sponsored: holiday cottages" in by_rule[f"news-annoyances.txt:{lines.index('example.com##.promo-card:has-text(Sponsored)') + 1}"]
+    assert "Advertisement" in by_rule[f"news-annoyances.txt:{lines.index('||ads.example^') + 1}"]  # the iframe's slot
+    assert "harbour wall began on Monday" in result.text
+
+
+def test_scoped_filters_stay_on_their_sites(filter_list: Path) -> None:
+    rules = load_rules([filter_list])
+    page = PAGE.read_text(encoding="utf-8")
+    elsewhere = clean(page, kind="html", url="https://other.example/x", rules=rules)
+    assert not any("site-rail" in str(entry) or "More from the coast" in entry["text"]
+                   and entry["rule"].startswith("news-annoyances") for entry in elsewhere.removed)
+
+
+def test_a_filter_never_removes_the_article(tmp_path: Path) -> None:
+    """The guard of selector rules holds for imported ones: `itemprop=articleBody` is never removed."""
+    path = tmp_path / "greedy.txt"
+    path.write_text("##.story-body\n##div\n", encoding="utf-8")
+    result = clean(PAGE.read_text(encoding="utf-8"), kind="html", url=URL, rules=load_rules([path]))
+    assert "harbour wall began on Monday" in result.text
+
+
+def test_cache_is_used_and_refreshed(filter_list: Path) -> None:
+    first = load_rules([filter_list], defaults=False)
+    assert cache_path(filter_list).exists()
+    again = load_rules([filter_list], defaults=False)
+    assert again.rules == first.rules
+    filter_list.write_text(filter_list.read_text(encoding="utf-8") + "##.late-addition\n", encoding="utf-8")
+    changed = load_rules([filter_list], defaults=False)
+    assert len(changed) == len(first) + 1 and changed.rules[-1].selector == ".late-addition"
+
+
+def test_import_filters_command_writes_a_pack_that_loads(filter_list: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    pack = tmp_path / "pack.toml"
+    assert main(["rules", "import-filters", str(filter_list), "-o", str(pack)]) == 0
+    out = capsys.readouterr().out
+    assert "kept 20, skipped 8" in out and "scriptlet (##+js) ×1" in out and "generic procedural filter ×1" in out
+    from_pack = load_rules([pack], defaults=False)
+    from_list = load_rules([filter_list], defaults=False)
+    assert [(r.id, r.action, r.selector, r.xpath, r.network, r.domains, r.not_domains, r.tags) for r in from_pack] == \
+        [(r.id, r.action, r.selector, r.xpath, r.network, r.domains, r.not_domains, r.tags) for r in from_list]
+
+
+def test_explain_names_the_list_line(filter_list: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "--url", URL, "--rules", str(filter_list), str(PAGE)]) == 0
+    out = capsys.readouterr().out
+    assert "removed by news-annoyances.txt:7 (filter-list)" in out
+
+
+CLASSES = ["sidebar-widgets", "keep-me", "site-rail", "story-body", "promo-card", "ad-holder", "layout", "x"]
+TAGS = ["div", "p", "span", "h1", "h3", "ul", "li", "a", "iframe", "img", "*"]
+SIMPLE = st.builds(lambda tag, cls, attr: tag + cls + attr,
+                   st.sampled_from(TAGS + [""]),
+                   st.sampled_from([""] + [f".{c}" for c in CLASSES]),
+                   st.sampled_from(["", "[href]", '[href*="/a"]', '[class^="side"]', '[itemprop]', "[src$=gif]"]))
+SELECTOR = st.one_of(
+    SIMPLE.filter(bool),
+    st.builds(lambda a, comb, b: f"{a}{comb}{b}", SIMPLE.filter(bool), st.sampled_from([" ", " > ", " + ", " ~ "]),
+              SIMPLE.filter(bool)),
+    st.builds(lambda a: f"{a}:not(.x)", SIMPLE.filter(bool)),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(SELECTOR)
+def test_any_generic_filter_yields_only_text_from_the_page(tmp_path: Path, selector: str) -> None:
+    """Adding one generic cosmetic filter can only take text away: every word left was in the page."""
+    path = tmp_path / "one.txt"
+    path.write_text(f"##{selector}\n", encoding="utf-8")
+    page = PAGE.read_text(encoding="utf-8")
+    page_words = set(words(text_of(parse(page).getroot())))
+    result = clean(page, kind="html", url=URL, rules=load_rules([path]))
+    assert set(words(result.text)) <= page_words
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(SELECTOR, min_size=1, max_size=6))
+def test_index_matches_what_cssselect_matches(selectors: list[str]) -> None:
+    """The index is only a shortcut: for any selectors it finds what cssselect finds, with the first rule."""
+    from cleaner.rulebook import Rule
+
+    rules = [Rule(id=f"r{n}", category="t", action="drop", origin="t", selector=s) for n, s in enumerate(selectors)]
+    body = parse(PAGE.read_text(encoding="utf-8")).getroot().find("body")
+    fast = {el: rule.id for el, rule in match_plans(body, [Plan(list(enumerate(rules)))], URL)}
+    slow: dict[object, str] = {}
+    for rule in rules:
+        for el in CSSSelector(rule.selector)(body):
+            slow.setdefault(el, rule.id)
+    assert fast == slow
