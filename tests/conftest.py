@@ -29,6 +29,18 @@ def case_input(folder: Path) -> Path:
     return next(p for p in sorted(folder.glob("input.*")))
 
 
+def cli_output(folder: Path, fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    """What `cleaner clean -f FMT` prints for a fixture case, run from its folder with its options."""
+    from cleaner.cli import main
+
+    monkeypatch.chdir(folder)
+    argv = ["clean", "-f", fmt, case_input(folder).name]
+    for key, value in case_options(folder).items():
+        argv += [f"--{key}", value]
+    assert main(argv) == 0
+    return capsys.readouterr().out
+
+
 def case_options(folder: Path) -> dict:
     """Optional options.json: {"url": ..., "kind": ...} passed to clean()."""
     path = folder / "options.json"

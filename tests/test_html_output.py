@@ -19,7 +19,7 @@ from cleaner.cli import main
 from cleaner.htmlout import safe_url
 from cleaner.writers import render
 
-from conftest import FIXTURES, case_input, case_options, golden_cases
+from conftest import FIXTURES, case_input, case_options, cli_output, golden_cases
 
 UPDATE = os.environ.get("CLEANER_UPDATE_GOLDEN") == "1"
 GOLDEN = sorted(p.parent for p in FIXTURES.glob("*/*/expected.html"))
@@ -80,12 +80,7 @@ def test_html_golden(folder: Path) -> None:
 @pytest.mark.parametrize("folder", GOLDEN, ids=lambda f: f.name)
 def test_cli_html_matches_golden(folder: Path, capsys: pytest.CaptureFixture[str],
                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(folder)
-    argv = ["clean", "-f", "html", case_input(folder).name]
-    for key, value in case_options(folder).items():
-        argv += [f"--{key}", value]
-    assert main(argv) == 0
-    assert capsys.readouterr().out == (folder / "expected.html").read_text(encoding="utf-8")
+    assert cli_output(folder, "html", capsys, monkeypatch) == (folder / "expected.html").read_text(encoding="utf-8")
 
 
 def _words(text: str) -> list[str]:

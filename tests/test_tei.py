@@ -19,7 +19,7 @@ import cleaner
 from cleaner.cli import main
 from cleaner.writers import render
 
-from conftest import FIXTURES, case_input, case_options, golden_cases
+from conftest import FIXTURES, case_input, case_options, cli_output, golden_cases
 from test_html_output import XSS_PAGE, _check_document
 from test_html_properties import pages
 
@@ -79,12 +79,7 @@ def test_tei_golden(folder: Path) -> None:
 @pytest.mark.parametrize("folder", GOLDEN, ids=lambda f: f.name)
 def test_cli_tei_matches_golden(folder: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(folder)
-    argv = ["clean", "-f", "tei", case_input(folder).name]
-    for key, value in case_options(folder).items():
-        argv += [f"--{key}", value]
-    assert main(argv) == 0
-    assert capsys.readouterr().out == (folder / "expected.tei.xml").read_text(encoding="utf-8")
+    assert cli_output(folder, "tei", capsys, monkeypatch) == (folder / "expected.tei.xml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("folder", golden_cases(), ids=lambda f: str(f.relative_to(FIXTURES)))
