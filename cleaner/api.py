@@ -59,9 +59,10 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     ruleset = rules if rules is not None else default_rules()
     with using(ruleset):  # the heuristics read their word lists from these rules
         doc = read_document(text, kind, url, ruleset)
-        apply_rules(doc, ruleset)
+        apply_rules(doc, ruleset, late=False if kind == "text" else None)
         if kind == "text":
             path = classify_blocks(doc)
+            apply_rules(doc, ruleset, late=True)
             doc.extraction = {"path": path, "reason": TEXT_PATHS[path]}
             doc.title = doc.title or find_title(doc)
             join_pieces(doc)

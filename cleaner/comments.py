@@ -16,6 +16,7 @@ from .shapes import Shape
 from .vocabulary import test
 
 COMMENT_CATEGORIES = frozenset({"comments"})
+LABEL_RULES = frozenset({"prompts.comments-label"})  # rules/prompts.toml
 # A comment's header: its author and time ("Jane, May 3, 2012 at 8:28 pm", "Jane says:"); not a
 # duration in brackets ("Interview (4:08)": a video list), nor a zero ("Current Time 0:00": a video player).
 # Three patterns, each tried only when the line holds what it needs (a colon, a digit, a final
@@ -51,6 +52,12 @@ def stamp_lines(blocks: list[Block], shapes: list[Shape | None]) -> list[int]:
     """Indices of short judged lines that carry a comment's time or author stamp."""
     return [i for i, (b, s) in enumerate(zip(blocks, shapes))
             if s is not None and not s.code and s.words <= STAMP_MAX_WORDS and _stamp(b.text)]
+
+
+def comment_labels(blocks: list[Block], markers: set[int]) -> set[int]:
+    """Markers that are a bare "Comments" label: in a toolbar above or beside the article it is
+    a link to the thread; only after the article does it head the thread."""
+    return {index for index in markers if blocks[index].rule in LABEL_RULES}
 
 
 def comment_counts(blocks: list[Block], shapes: list[Shape | None], markers: set[int]) -> set[int]:

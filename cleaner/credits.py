@@ -18,6 +18,10 @@ CREDIT_SPLIT = re.compile(r"\s+via\s+|\s*/\s*", re.IGNORECASE)
 PAIRED_CAPTION_MAX_WORDS = 60
 CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 7, 40
 HEURISTIC_CAPTION = "heuristic.caption"
+# A sentence's end inside a line: the next one starts after it. A short capitalised word before the
+# full stop ("Mr.", "St.", "U.S.") is an abbreviation, not an end.
+SENTENCE_BREAK = re.compile(r"(?:\b[a-z]\w*|\w{4,}|[)\]\"”’])[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9À-Ý])")
+QUOTES = "\"“‘«„'"
 CODE_MARKS = re.compile(r"[{}<>=;]|\w\(")  # code, markup or a call: a listing's line, never a caption
 
 
@@ -38,6 +42,34 @@ def caption_like(block: Block) -> bool:
     """Could this body block be the caption of the credit next to it?"""
     return (block.verdict == BODY and block.kind == "paragraph" and not block.bullet
             and not ends_sentence(block.text) and len(words(block.text)) <= PAIRED_CAPTION_MAX_WORDS)
+
+
+def caption_above(blocks: list[Block], index: int) -> bool:
+    """Is the block at `index`, right above a credit line, that image's caption?
+
+    It is, whatever its punctuation ("Residents wade through a flooded street." over "Photo:
+    John Smith/Reuters"), unless it is clearly body prose: long, several sentences, a quote, or a
+    paragraph that goes on, begun on the line above or carried on below the credit. A sentence
+    with a blank line between it and the credit is the last paragraph before a picture that
+    has no caption.
+    """
+    block = blocks[index]
+    after = _neighbour(blocks, index + 1, 1)
+    if after is not None and after.text[:1].islower():
+        return False  # the sentence runs on past the credit
+    if caption_like(block):
+        return True
+    credit = blocks[index + 1] if index + 1 < len(blocks) else None
+    if block.verdict != BODY or block.kind != "paragraph" or block.bullet or credit is None or credit.gap_before:
+        return False
+    if block.text[:1] in QUOTES:
+        return False
+    if len(words(block.text)) > CAPTION_MAX_WORDS or len(SENTENCE_BREAK.findall(block.text)) > 0:
+        return False
+    before = blocks[index - 1] if index > 0 else None
+    if before is not None and before.verdict == BODY and not block.gap_before and not ends_sentence(before.text):
+        return False  # the end of a paragraph whose start is on the line above
+    return True
 
 
 def _standalone_caption(blocks: list[Block], index: int) -> bool:
@@ -91,7 +123,7 @@ def attach_images(doc: Document, rules_by_id: dict[str, Rule]) -> list[tuple[int
                 other = blocks[partner]
                 # A caption printed after its credit is always labelled ("Image caption, ..."):
                 # an unlabelled line there is the next paragraph or a sub-heading.
-                if other.verdict == CAPTION or (side == "before" and caption_like(other)):
+                if other.verdict == CAPTION or (side == "before" and caption_above(blocks, partner)):
                     caption = other.groups.get("caption", other.text)
                     if other.verdict != CAPTION:
                         other.decide(CAPTION, block.rule or HEURISTIC_CAPTION, "caption")

@@ -7,7 +7,7 @@ so every block ends with one verdict and the id of the rule that gave it.
 
 from __future__ import annotations
 
-from .credits import caption_like
+from .credits import caption_above
 from .document import BODY, CAPTION, CREDIT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
 from .prose import CLOSERS, ends_sentence, words
 from .rulebook import Rule, RuleSet
@@ -18,10 +18,11 @@ HEADLINE_MAX_WORDS = 14
 HIGHLIGHT_ITEM_MAX_WORDS = 60
 
 
-def apply_rules(doc: Document, ruleset: RuleSet) -> None:
-    """Give every still-undecided block of `doc` its verdict from the rules, in place."""
+def apply_rules(doc: Document, ruleset: RuleSet, late: bool | None = None) -> None:
+    """Give every still-undecided block of `doc` its verdict from the rules, in place (all the
+    rules, or with `late` False / True all but / only the dateline rules: see `RuleSet.matcher`)."""
     blocks = doc.blocks
-    matches = _matches(ruleset, doc)
+    matches = _matches(ruleset, doc, late)
     for index, block in enumerate(blocks):
         found = matches[index]
         if found is None or block.verdict != BODY:
@@ -48,9 +49,9 @@ def apply_rules(doc: Document, ruleset: RuleSet) -> None:
             block.groups = dict(groups, field=rule.field) if rule.field else groups
 
 
-def _matches(ruleset: RuleSet, doc: Document) -> list[Match | None]:
+def _matches(ruleset: RuleSet, doc: Document, late: bool | None) -> list[Match | None]:
     """Each body block's match; a text the page repeats (menus, share bars) is matched once."""
-    matcher = ruleset.matcher(doc.kind, doc.url)
+    matcher = ruleset.matcher(doc.kind, doc.url, late)
     seen: dict[str, Match | None] = {}
     matches: list[Match | None] = []
     for block in doc.blocks:
@@ -115,7 +116,7 @@ def _highlight_items(blocks: list[Block], matches: list[Match | None], start: in
         block, found = blocks[index], matches[index]
         if block.verdict != BODY or (found is not None and found[0].action != "keep"):
             continue
-        if index + 1 < len(blocks) and _is_credit(matches[index + 1]) and caption_like(block):
+        if index + 1 < len(blocks) and _is_credit(matches[index + 1]) and caption_above(blocks, index):
             continue
         if bulleted is None:
             bulleted = bool(block.bullet)

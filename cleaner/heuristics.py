@@ -29,9 +29,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .comments import comment_counts, comment_markers, stamp_lines
+from .comments import comment_counts, comment_labels, comment_markers, stamp_lines
 from .depth import FURNITURE_CATEGORIES, body_level, closing_lines, interleaved, level_end, other_column
-from .document import BODY, REMOVED, Block, Document
+from .document import BODY, METADATA, REMOVED, Block, Document
 from .gallery import galleries
 from .headline import find_headline
 from .language import detect_page_language
@@ -164,12 +164,15 @@ def _body_run(blocks: list[Block], shapes: list[Shape | None], markers: set[int]
     """[start, end) of the article's run, where the comment thread starts, and the scores.
 
     A comment count ("11 Comments") right above the run found without counts is the article's
-    link to its thread, printed with its headline: it starts no thread.
+    link to its thread, printed with its headline: it starts no thread. Nor does a bare "Comments"
+    label anywhere before that run's end (a toolbar's link): only after the article does it head one.
     """
     counts = comment_counts(blocks, shapes, markers)
-    if counts:
-        start, _ = _run(*_scores(blocks, shapes, markers - counts, level, fixed))
+    labels = comment_labels(blocks, markers)
+    if counts or labels:
+        start, end = _run(*_scores(blocks, shapes, markers - counts - labels, level, fixed))
         markers = markers - {index for index in counts if index < start <= index + COUNT_LOOKBACK}
+        markers = markers - {index for index in labels if index < end}
     scores, thread = _scores(blocks, shapes, markers, level, fixed)
     start, end = _run(scores, thread)
     return start, end, thread, scores
@@ -251,7 +254,7 @@ def classify_blocks(doc: Document) -> str:
     """
     blocks = doc.blocks
     undecided = [b for b in blocks if b.verdict == BODY and b.rule is None]
-    if len(undecided) < DUMP_MIN_LINKS:
+    if len(undecided) + sum(b.verdict == METADATA for b in blocks) < DUMP_MIN_LINKS:  # a byline is still a line
         return TIDY
     language = detect_page_language([b.text for b in undecided])
     shapes: list[Shape | None] = [shape(b, language) if b.verdict == BODY and b.rule is None else None

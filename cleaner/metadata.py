@@ -60,7 +60,7 @@ WEEKDAYS = ("mon monday tue tues tuesday wed wednesday thu thur thurs thursday f
 DATELINE_WORDS = ("posted published updated last modified first date dated on at online publié publiée "
                   "le mis à a jour veröffentlicht aktualisiert am um publicado atualizado actualizado em "
                   "el às as las pubblicato aggiornato il alle gepubliceerd bijgewerkt op om de del of the "
-                  "created time and et y e und")
+                  "created time and et y e und uhr")
 UPDATE_LABEL = re.compile(r"\b(updated|last\s+modified|modified|mis\s+à\s+jour|aktualisiert|atualizado|"
                           r"actualizado|aggiornato|bijgewerkt)\b", re.I)
 TIMEZONES = "utc gmt et est edt ct cst cdt mt mst mdt pt pst pdt bst cet cest ist aest aedt wst jst hkt sgt msk"
@@ -69,10 +69,18 @@ _WORD = "|".join(sorted(map(re.escape, set(f"{WEEKDAYS} {DATELINE_WORDS} {TIMEZO
                         key=len, reverse=True))
 _NUMDATE = rf"\d{{1,4}}[./-](?:\d{{1,2}}|{_MONTH})[./-]\d{{2,4}}"
 _TOKEN = (rf"(?:{_NUMDATE}|\d{{1,2}}[:h.]\d{{2}}(?:[:.]\d{{2}})?(?:\s?[ap]\.?m\.?)?|\d{{1,4}}(?:st|nd|rd|th|er|e|º)?"
-          rf"|[+-]\d{{4}}|(?:[ap]\.?m|{_MONTH}|{_WORD})\b\.?)")
+          rf"|[+-]\d{{2}}:?\d{{2}}|(?:[ap]\.?m|{_MONTH}|{_WORD})\b\.?)")
 _SEPARATORS = r"[\s,.:;|·•@()\-–—/]*"
 DATELINE = re.compile(rf"{_SEPARATORS}(?:{_TOKEN}{_SEPARATORS})+", re.I)
 DATELINE_MAX_CHARS = 100
+# Zone abbreviations that name one offset (facts, not vocabulary: ISO 8601 needs the offset).
+# "ET", "PT" and "IST" name several (EST or EDT; India or Ireland): a time in them stays local.
+ZONE_OFFSETS = {"utc": "+00:00", "gmt": "+00:00", "z": "+00:00", "est": "-05:00", "edt": "-04:00",
+                "cst": "-06:00", "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00",
+                "pdt": "-07:00", "bst": "+01:00", "cet": "+01:00", "cest": "+02:00", "aest": "+10:00",
+                "aedt": "+11:00", "jst": "+09:00", "hkt": "+08:00", "sgt": "+08:00", "msk": "+03:00"}
+CLOCK = re.compile(r"[\s,.|·•@\-–—]*(?:(?:at|um|à|a las|alle|om|às)\s+)?(?P<h>\d{1,2})[:h.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+                   r"(?:\s*(?P<ap>[ap])\.?m\.?)?(?:\s*(?:(?P<zone>[a-z]{1,4})\b|(?P<offset>[+-]\d{2}:?\d{2})))?", re.I)
 CLOCK_OR_WEEKDAY = re.compile(
     r"\d{1,2}[:h.]\d{2}|\b(?:" + "|".join(sorted(WEEKDAYS.split(), key=len, reverse=True)) + r")\b", re.I)
 DAY_SUFFIX = r"(?:st|nd|rd|th|er|e|º)?"
@@ -287,12 +295,14 @@ def _title(root: etree._Element) -> str | None:
     return normalise_line(" ".join(h1.itertext())) or None if h1 is not None else None
 
 
-def dateline_dates(text: str) -> dict[str, str] | None:
+def dateline_dates(text: str, with_time: bool = False) -> dict[str, str] | None:
     """For a line that is only a date (with weekday, time, zone, "Posted:"/"Updated" labels):
     its dates as {"published": ISO, "modified": ISO}, either maybe absent; None for any other line.
 
     The date after an update label is the modification date; a date the line does not
-    spell out unambiguously (03/04/2012) is left out, the line is still a dateline."""
+    spell out unambiguously (03/04/2012) is left out, the line is still a dateline. With
+    `with_time`, a clock time printed right after a date (and its zone) joins it:
+    "March 3, 2026 10:15 AM EST" is 2026-03-03T10:15:00-05:00."""
     if len(text) > DATELINE_MAX_CHARS or not DATELINE.fullmatch(text):
         return None
     found = list(DATE_IN_LINE.finditer(text))
@@ -300,12 +310,37 @@ def dateline_dates(text: str) -> dict[str, str] | None:
         return None
     dates: dict[str, str] = {}
     update = UPDATE_LABEL.search(text)
-    for match in found:
+    for number, match in enumerate(found):
         key = "modified" if update and update.start() < match.start() else "published"
         value = _date_of(match)
+        if value and with_time:
+            until = found[number + 1].start() if number + 1 < len(found) else len(text)
+            value = _with_time(value, text[match.end():until])
         if value and key not in dates:
             dates[key] = value
     return dates
+
+
+def _with_time(day: str, after: str) -> str:
+    """The ISO date `day` with the clock time (and zone) that `after` starts with, if any."""
+    clock = CLOCK.match(after)
+    if not clock:
+        return day
+    hour, minute, second = int(clock["h"]), int(clock["m"]), int(clock["s"] or 0)
+    if clock["ap"]:
+        if not 1 <= hour <= 12:
+            return day
+        hour = hour % 12 + (12 if clock["ap"].lower() == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return day
+    stamp = f"{day}T{hour:02d}:{minute:02d}:{second:02d}"
+    zone = (clock["zone"] or "").lower()
+    if zone in ZONE_OFFSETS:
+        return stamp + ZONE_OFFSETS[zone]
+    if clock["offset"]:
+        digits = clock["offset"].replace(":", "")
+        return f"{stamp}{digits[:3]}:{digits[3:]}"
+    return stamp  # no zone, or one that names no single offset ("ET": EST or EDT)
 
 
 def _named_month_day(text: str) -> bool:
@@ -323,6 +358,8 @@ def _date_of(match: re.Match[str]) -> str | None:
         year += 2000 if year < 100 else 0
         if not middle.isdigit():
             day, month = first, MONTH_NUMBERS[middle.lower()]
+        elif match.group(0)[len(parts["a"])] == "." and int(middle) <= 12:
+            day, month = first, int(middle)  # 12.02.2026: dotted dates are day first wherever they are printed
         elif first > 12 >= int(middle):
             day, month = first, int(middle)
         elif int(middle) > 12 >= first:

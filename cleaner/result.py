@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import BODY, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
+from .byline import byline_fields
+from .rulebook import DATES
 
 SCHEMA = "cleaner/1"
 
@@ -93,12 +95,21 @@ def build_result(doc: Document, anchored: list[tuple[int, dict[str, Any]]], sour
 
 
 def _add_metadata(metadata: dict[str, Any], block: Block) -> None:
-    value = block.groups.get("value", block.text)
+    """Fill the metadata from a block a metadata rule moved there: a byline's parts (several
+    bylines make a list of authors), a dateline's dates, another field's value; what the
+    page's own metadata already says is kept."""
     key = block.groups.get("field", "byline")
-    current = metadata.get(key)
-    if current is None:
-        metadata[key] = value
+    if key == DATES:
+        fields = {k: block.groups[k] for k in ("published", "modified") if k in block.groups}
     elif key == "author":
-        names = current if isinstance(current, list) else [current]
-        if value.casefold() not in {name.casefold() for name in names}:
-            metadata[key] = names + [value]
+        fields = byline_fields(block.groups.get("value", block.text), block.groups.get("tail"))
+    else:
+        fields = {key: block.groups.get("value", block.text)}
+    for key, value in fields.items():
+        current = metadata.get(key)
+        if current is None:
+            metadata[key] = value
+        elif key == "author":
+            names = current if isinstance(current, list) else [current]
+            if value.casefold() not in {name.casefold() for name in names}:
+                metadata[key] = names + [value]

@@ -21,7 +21,8 @@ from .errors import RuleError
 ACTIONS = frozenset({"drop", "drop-section", "caption", "credit", "highlights", "keep", "metadata", "vocabulary"})
 ANCHORS = frozenset({"search", "full", "start"})
 KINDS = frozenset({"text", "html"})
-METADATA_FIELDS = frozenset({"author", "published", "modified", "site_name", "title", "description"})
+METADATA_FIELDS = frozenset({"author", "published", "modified", "site_name", "title", "description", "dates"})
+DATES = "dates"  # a metadata field read by the code: the line's published and modified dates, ISO
 PACK_KEYS = frozenset({"name", "description", "domains", "kinds", "article", "title", "author", "date", "examples"})
 SITE_FIELDS = ("title", "author", "date")  # what a site pack may read from the page itself
 RULE_KEYS = frozenset({
@@ -87,8 +88,19 @@ class Rule:
         for pattern in self.regexes:
             found = pattern.fullmatch(text)
             if found:
-                return {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
+                return self.read(text, found)
         return None
+
+    def read(self, text: str, found: Any) -> dict[str, str] | None:
+        """The named groups of a regex match, or None when the field the rule fills cannot be
+        read from the block (a "dates" line whose date the code cannot read is no dateline)."""
+        groups = {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
+        if self.field != DATES:
+            return groups
+        from .metadata import dateline_dates
+
+        dates = dateline_dates(text, with_time=True)
+        return dict(groups, **dates) if dates else None
 
     def applies_to(self, kind: str, url: str | None) -> bool:
         if kind not in self.kinds:
@@ -159,7 +171,7 @@ class RuleSet:
 
     rules: list[Rule] = field(default_factory=list)
     sites: list[SitePack] = field(default_factory=list)
-    _matchers: dict[tuple[str, str], "Matcher"] = field(default_factory=dict, init=False, repr=False,
+    _matchers: dict[tuple[str, str, bool | None], "Matcher"] = field(default_factory=dict, init=False, repr=False,
                                                         compare=False)
     _by_id: dict[str, Rule] = field(default_factory=dict, init=False, repr=False, compare=False)
     _plans: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -208,11 +220,16 @@ class RuleSet:
         usable = [r for r in self.rules if (r.lines or r.regexes) and r.applies_to(kind, url)]
         return [r for r in usable if r.action == "keep"] + [r for r in usable if r.action != "keep"]
 
-    def matcher(self, kind: str, url: str | None) -> "Matcher":
-        """A Matcher for this document's rules, built once per kind and site."""
-        key = (kind, _host(url) if self._text_scoped else "")
+    def matcher(self, kind: str, url: str | None, late: bool | None = None) -> "Matcher":
+        """A Matcher for this document's rules, built once per kind and site: all of them, or
+        (`late` False / True) all but / only the dateline rules, which raw text reads once
+        the article is found (a date in a sidebar or under a comment is not the article's)."""
+        key = (kind, _host(url) if self._text_scoped else "", late)
         if key not in self._matchers:
-            self._matchers[key] = Matcher(self.for_document(kind, url))
+            rules = self.for_document(kind, url)
+            if late is not None:
+                rules = [rule for rule in rules if (rule.field == DATES) == late]
+            self._matchers[key] = Matcher(rules)
         return self._matchers[key]
 
     def selectors(self, url: str | None) -> list[Rule]:
@@ -351,7 +368,10 @@ class Matcher:
                 for pattern in rule.regexes:
                     found = pattern.fullmatch(text)
                     if found:
-                        return rule, {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
+                        groups = rule.read(text, found)
+                        if groups is not None:
+                            return rule, groups
+                        break
         if hit is not None and len(text) <= self.rules[hit].max_chars:
             return self.rules[hit], {}
         return None
@@ -469,7 +489,7 @@ def _compile_rule(raw: Any, pack: dict[str, Any], origin: str) -> Rule:
     if action == "metadata":
         if field_name not in METADATA_FIELDS:
             raise FieldError(f"metadata rules need field = one of {', '.join(sorted(METADATA_FIELDS))}", "field")
-        if not any("value" in p.groupindex for p in regexes):
+        if field_name != DATES and not any("value" in p.groupindex for p in regexes):
             raise FieldError("a metadata rule's regex needs a named group (?P<value>...)", "regex")
     elif field_name is not None:
         raise ValueError("'field' is only for action = \"metadata\"")

@@ -142,21 +142,37 @@ def _wrapped(previous: str, line: str, width: int) -> bool:
 
 
 TITLE_MAX_WORDS = 25
+PROSE_MIN_WORDS = 8  # a line this long ending in a full stop reads as body prose
 
 
 def find_title(doc: Document) -> str | None:
-    """The headline: a first line that reads like one, set apart by a blank line, before body text.
+    """The headline: the article's first line when it reads like one (short, no final full
+    stop) and body text follows, set apart by a blank line or reading as prose.
 
-    It stays in the text too (it is part of the article); this only names it.
+    Lines the rules took out of the text (an ad marker, the byline, the dateline) are
+    stepped over. The headline stays in the text too (it is part of the article); this
+    only names it.
     """
-    blocks = doc.blocks
-    if len(blocks) < 2:
+    body = [index for index, block in enumerate(doc.blocks) if block.verdict == BODY]
+    if len(body) < 2:
         return None
-    first, second = blocks[0], blocks[1]
-    if first.verdict != BODY or first.bullet or not second.gap_before or second.verdict != BODY:
+    first, second = doc.blocks[body[0]], doc.blocks[body[1]]
+    if first.bullet or not _headline_shaped(first.text):
         return None
-    count = len(words(first.text))
-    stripped = first.text.rstrip()
-    if not 3 <= count <= TITLE_MAX_WORDS or (ends_sentence(first.text) and stripped[-1:] not in "?!"):
-        return None
-    return first.text
+    if body[0] == 0 and body[1] == 1 and second.gap_before:
+        return first.text
+    return first.text if _prose(second.text) and not _outside(doc.blocks[:body[0]]) else None
+
+
+def _headline_shaped(text: str) -> bool:
+    count = len(words(text))
+    return 3 <= count <= TITLE_MAX_WORDS and (not ends_sentence(text) or text.rstrip()[-1:] in "?!")
+
+
+def _prose(text: str) -> bool:
+    return ends_sentence(text) and len(words(text)) >= PROSE_MIN_WORDS
+
+
+def _outside(blocks: list[Block]) -> bool:
+    """Did a classifier cut the page's head away above the line (a menu, not an ad marker)?"""
+    return any((block.rule or "").startswith("heuristic.") for block in blocks)

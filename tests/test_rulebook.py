@@ -145,7 +145,8 @@ def _first_match_by_hand(rules, text: str):  # type: ignore[no-untyped-def]
             return rule.id
         if rule.contains and not any(word in folded for word in rule.contains):
             continue
-        if any(pattern.fullmatch(text) for pattern in rule.regexes):
+        found = next((m for pattern in rule.regexes if (m := pattern.fullmatch(text))), None)
+        if found and rule.read(text, found) is not None:  # a dateline rule also needs a date it can read
             return rule.id
     return None
 
