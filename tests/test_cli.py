@@ -187,3 +187,46 @@ def test_markdown_of_raw_text_makes_the_headline_a_title(capsys: pytest.CaptureF
     code, out, _ = run(["clean", "--format", "markdown", str(case)], capsys)
     assert code == 0 and out.startswith("# Senate negotiators unveil $48 billion plan")
     assert out.count("\n# ") == 0  # only the one title
+
+
+# --- paper cuts a new user hit ------------------------------------------------------------------
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test (and put the old one back)."""
+    import os
+
+    saved = os.umask(0o022)
+    yield lambda mask: os.umask(mask)
+    os.umask(saved)
+
+
+@pytest.mark.parametrize("mask, file_mode, folder_mode", [(0o022, 0o644, 0o755), (0o027, 0o640, 0o750)],
+                         ids=["umask-022", "umask-027"])
+def test_outputs_get_the_usual_permissions(tmp_path: Path, capsys: pytest.CaptureFixture[str], umask,
+                                           mask: int, file_mode: int, folder_mode: int) -> None:
+    """Files written via a temp file (mkstemp makes them 0600) get 0666 less the umask, like `>` does."""
+    import stat
+
+    umask(mask)
+    one, jsonl, tree, report = tmp_path / "one.txt", tmp_path / "all.jsonl", tmp_path / "tree", tmp_path / "r.html"
+    pages = FIXTURES / "batch" / "pages"
+    assert run(["clean", str(SEED), "-o", str(one)], capsys)[0] == 0
+    assert run(["clean", "-q", "-j", "1", str(pages), "-o", str(tree)], capsys)[0] == 0
+    assert run(["clean", "-q", "-j", "1", "-f", "jsonl", str(pages), "-o", str(jsonl)], capsys)[0] == 0
+    assert run(["review", str(SEED), "-o", str(report)], capsys)[0] == 0
+    files = [one, jsonl, report] + [p for p in tree.rglob("*") if p.is_file()]
+    folders = [tree] + [p for p in tree.rglob("*") if p.is_dir()]
+    assert len(files) > 4 and len(folders) > 1
+    assert {str(p): oct(stat.S_IMODE(p.stat().st_mode)) for p in files} == {str(p): oct(file_mode) for p in files}
+    assert {str(p): oct(stat.S_IMODE(p.stat().st_mode)) for p in folders} == {str(p): oct(folder_mode) for p in folders}
+
+
+def test_rewriting_a_file_keeps_its_permissions(tmp_path: Path, capsys: pytest.CaptureFixture[str], umask) -> None:
+    import stat
+
+    target = tmp_path / "private.txt"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o600)
+    assert run(["clean", str(SEED), "-o", str(target)], capsys)[0] == 0
+    assert target.read_text(encoding="utf-8") != "old" and stat.S_IMODE(target.stat().st_mode) == 0o600
