@@ -40,7 +40,7 @@ from .result import Result
 from .rulebook import RuleSet, load_rules
 from .sinks import JsonlFile, StdoutSink, mirror_base, output_path, record_key, url_output_path
 from .sources import input_format, jsonl_lines, open_jsonl, read_document, read_limited, walk, warc_records
-from .writers import render, write_atomic
+from .writers import SUFFIXES, render, write_atomic
 
 CHUNK_TASKS = 16
 CHUNK_BYTES = 512 * 1024
@@ -181,9 +181,10 @@ class Batch:
             self.done = self.stream.done
         elif options.output not in (None, "-"):
             self.outdir = Path(options.output)
-            if self.outdir.exists() and not self.outdir.is_dir():
-                raise UsageError("with several documents, -o must be a folder", source=options.output,
-                                 hint="name a folder")
+            if not self.outdir.is_dir() and (self.outdir.exists() or looks_like_a_file(options.output)):
+                raise UsageError("with several documents (several inputs, a folder, an archive or a JSONL file), "
+                                 "-o must be a folder, not a file", source=options.output,
+                                 hint="name a folder such as cleaned/, or add --format jsonl for one file")
         else:
             if options.resume:
                 raise UsageError("--resume needs -o (a folder, or a file with --format jsonl)",
@@ -358,6 +359,11 @@ class Batch:
             else:
                 total += _size(path)
         return total
+
+
+def looks_like_a_file(output: str) -> bool:
+    """A name that ends like an output file (`out.txt`, `all.jsonl`) and not with a slash."""
+    return not output.endswith(("/", os.sep)) and Path(output).suffix.lower() in SUFFIXES.values()
 
 
 def _size(path: Path) -> int:

@@ -211,7 +211,19 @@ def clean_url(url: str, args: argparse.Namespace, rules: RuleSet) -> Result:
     return fetch_and_clean(url, fetch_options(args), kind=args.kind, rules=rules)
 
 
+def check_output(output: str | None) -> None:
+    """An -o path under a file can never be written: say so before any work is done."""
+    if output in (None, STDIN):
+        return
+    for parent in Path(output).absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError(f"{parent} is not a directory", source=output, hint="check the -o path")
+            return
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
+    check_output(args.output)
     rules = ruleset_from(args)
     inputs = args.inputs or [STDIN]
     if inputs.count(STDIN) > 1:
@@ -298,6 +310,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.output == STDIN or Path(args.output).is_dir():
         raise UsageError("-o names the HTML file to write", source=args.output,
                          hint="give a file name like report.html")
+    check_output(args.output)
     report = write_report(args.inputs, Path(args.output), ruleset_from(args), kind=args.kind, url=args.url,
                           input_format=args.input_format, pack=args.compare_rules, jobs=args.jobs)
     failed = 0

@@ -230,3 +230,39 @@ def test_rewriting_a_file_keeps_its_permissions(tmp_path: Path, capsys: pytest.C
     target.chmod(0o600)
     assert run(["clean", str(SEED), "-o", str(target)], capsys)[0] == 0
     assert target.read_text(encoding="utf-8") != "old" and stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("inputs", [["text/01_wire_ap/input.txt", "text/05_blog_casual/input.txt"], ["batch/pages"],
+                                    ["batch/records.jsonl"]], ids=["two files", "a folder", "a JSONL file"])
+@pytest.mark.parametrize("name", ["out.txt", "out.json", "OUT.MD", "out.jsonl"])
+def test_many_documents_to_a_file_name_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        inputs: list[str], name: str) -> None:
+    target = tmp_path / name
+    code, out, err = run(["clean", "-q", *[str(FIXTURES / i) for i in inputs], "-o", str(target)], capsys)
+    assert code == 2 and out == "" and not target.exists()
+    assert err.startswith(f"cleaner: error: {target}: ") and "folder" in err and len(err.splitlines()) == 1
+
+
+def test_many_documents_to_a_folder_with_a_dot_still_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A trailing slash or an existing folder says it is a folder, whatever its name ends with."""
+    two = [str(FIXTURES / "text" / "01_wire_ap" / "input.txt"), str(FIXTURES / "text" / "05_blog_casual" / "input.txt")]
+    assert run(["clean", "-q", *two, "-o", f"{tmp_path / 'new.txt'}/"], capsys)[0] == 0
+    (tmp_path / "old.txt").mkdir()
+    assert run(["clean", "-q", *two, "-o", str(tmp_path / "old.txt")], capsys)[0] == 0
+    assert run(["clean", "-q", "-f", "jsonl", *two, "-o", str(tmp_path / "all.jsonl")], capsys)[0] == 0
+    assert len(list((tmp_path / "new.txt").rglob("*.txt"))) == len(list((tmp_path / "old.txt").rglob("*.txt"))) == 2
+    assert len((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize("inputs", [[str(SEED)], [str(SEED), str(FIXTURES / "text" / "01_wire_ap" / "input.txt")]],
+                         ids=["one input", "two inputs"])
+@pytest.mark.parametrize("command", ["clean", "review"])
+def test_output_under_a_file_says_not_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  inputs: list[str], command: str) -> None:
+    blocker = tmp_path / "passwd"
+    blocker.write_text("root:x:0:0\n", encoding="utf-8")
+    target = blocker / "x.txt"
+    code, out, err = run([command, *inputs, "-o", str(target)], capsys)
+    assert code == 2 and out == ""
+    assert err == f"cleaner: error: {target}: {blocker} is not a directory (check the -o path)\n"
+    assert blocker.read_text(encoding="utf-8") == "root:x:0:0\n"
