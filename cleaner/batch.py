@@ -146,6 +146,7 @@ class Options:
     jobs: int = 1
     resume: bool = False
     quiet: bool = False
+    verbose: bool = False  # list each skipped file or record with the summary
     input_format: str = "auto"
     config: Config = field(default_factory=Config)
     fetch: Any = None  # FetchOptions when some inputs are URLs
@@ -168,6 +169,7 @@ class Batch:
         self.options = options
         self.stdout, self.stderr = stdout, stderr
         self.skipped: Counter[str] = Counter()
+        self.passed_over: list[tuple[str, str]] = []  # (name, reason) of each skip, with --verbose
         self.outdir: Path | None = None
         self.stream: Any = None
         self.claimed: set[str] = set()
@@ -209,7 +211,7 @@ class Batch:
                 continue
             path = Path(name)
             if path.is_dir():
-                for found in walk(path, self.skipped, exclude=self.outdir):
+                for found in walk(path, self.skipped, exclude=self.outdir, on_skip=self.name_skip):
                     yield from self._input(found, progress)
             else:
                 yield from self._input(path, progress)
@@ -235,11 +237,11 @@ class Batch:
             if self.outdir is not None:
                 out = output_path(self.outdir, self.base, path, self.options.fmt, self.claimed)
                 if self.options.resume and out.exists():
-                    self.skipped["already done"] += 1
+                    self.note(name, "already done")
                     progress.skip_bytes(_size(path))
                     return
             elif name in self.done:
-                self.skipped["already done"] += 1
+                self.note(name, "already done")
                 progress.skip_bytes(_size(path))
                 return
             yield Item(("file", name, {"path": name}, name, str(out) if out else None), None if out else self.stream,
@@ -249,14 +251,14 @@ class Batch:
         if self.outdir is not None:
             target = output_path(self.outdir, self.base, path, "jsonl", self.claimed)
             if self.options.resume and target.exists():
-                self.skipped["archive already done"] += 1
+                self.note(name, "archive already done")
                 progress.skip_bytes(_size(path))
                 return
             sink = JsonlFile(target, resume=self.options.resume)
             done = sink.done
         try:
             if fmt == "warc":
-                yield from self._warc(warc_records(path, name=name, skipped=self.skipped,
+                yield from self._warc(warc_records(path, name=name, skipped=self.skipped, on_skip=self.name_skip,
                                                    limits=self.options.config.limits), sink, done, progress)
             else:
                 with open_jsonl(name) as stream:
@@ -274,7 +276,7 @@ class Batch:
         for record, weight in records:
             key = record_key(record["source"])
             if key in done:
-                self.skipped["already done"] += 1
+                self.note(key, "already done")
                 progress.skip_bytes(weight)
                 continue
             shown = f"{key} ({record['url']})" if record.get("url") else key
@@ -285,7 +287,7 @@ class Batch:
             source = {"path": name, "line": number}
             key = record_key(source)
             if key in done:
-                self.skipped["already done"] += 1
+                self.note(key, "already done")
                 progress.skip_bytes(len(line) if isinstance(line, bytes) else 0)
                 continue
             if isinstance(line, LimitError):
@@ -301,10 +303,10 @@ class Batch:
             if self.outdir is not None:
                 out = url_output_path(self.outdir, url, self.options.fmt, self.claimed)
                 if self.options.resume and out.exists():
-                    self.skipped["already done"] += 1
+                    self.note(url, "already done")
                     continue
             elif record_key(source) in self.done:
-                self.skipped["already done"] += 1
+                self.note(record_key(source), "already done")
                 continue
             todo.append((url, (source, out)))
         if not todo:
@@ -329,7 +331,7 @@ class Batch:
             yield from self._jsonl(name, sys.stdin.buffer, self.stream, set(), Progress(self.stderr, live=False))
         elif fmt == "warc":
             yield from self._warc(warc_records(sys.stdin.buffer, name=name, skipped=self.skipped,
-                                               limits=self.options.config.limits), self.stream,
+                                               on_skip=self.name_skip, limits=self.options.config.limits), self.stream,
                                   set(), Progress(self.stderr, live=False))
         else:
             out = output_path(self.outdir, self.base, Path("stdin"), self.options.fmt, self.claimed) \
@@ -341,6 +343,16 @@ class Batch:
                 return
             yield Item(("data", name, {"path": name}, data, str(out) if out else None),
                        None if out else self.stream, name, len(data))
+
+    def note(self, name: str, reason: str) -> None:
+        """A file or record passed over: counted for the summary, and named with --verbose."""
+        self.skipped[reason] += 1
+        self.name_skip(name, reason)
+
+    def name_skip(self, name: str, reason: str) -> None:
+        """One that `walk` or `warc_records` counted already."""
+        if self.options.verbose:
+            self.passed_over.append((name, reason))
 
     def _fail(self, name: str, message: str) -> Item:
         return Item(("fail", name, {"path": name}, message, None), self.stream, name, 0)
@@ -467,6 +479,8 @@ def run_batch(options: Options, *, rules: RuleSet | None = None, stdout: TextIO 
     finally:
         progress.clear()
     if not options.quiet:
+        for name, reason in batch.passed_over:
+            stderr.write(f"cleaner: skipped {name}: {reason}\n")
         stderr.write(progress.summary(batch.skipped) + "\n")
     return 1 if progress.errors else 0
 

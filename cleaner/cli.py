@@ -14,6 +14,7 @@ from .batch import Config, Options, default_jobs, run_batch
 from .errors import CleanerError, UsageError
 from .fetch import FetchOptions, is_url
 from .limits import DEFAULT_LIMITS, Limits, human, parse_size
+from .progress import counted
 from .result import Result
 from .rulebook import Rule, RuleSet, load_rules
 from .sources import INPUT_FORMATS, input_format, read_document, read_limited
@@ -88,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--url-field", default="url", metavar="NAME", help="JSONL field with the URL (default: url)")
     batch.add_argument("--resume", action="store_true",
                        help="skip documents whose output in -o is already complete (continue an interrupted run)")
-    batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    talk = batch.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    talk.add_argument("-v", "--verbose", action="store_true",
+                      help="with the summary, list each skipped file or record and why")
     run.set_defaults(func=cmd_clean)
 
     explain = commands.add_parser("explain", parents=[rule_options, doc_options, fetch_parent],
@@ -256,7 +260,7 @@ def clean_many(inputs: list[str], args: argparse.Namespace, rules: RuleSet) -> i
                     fields=(args.html_field, args.text_field, args.id_field, args.url_field), limits=limits_from(args))
     fetching = args.input_format == "urls" or any(is_url(name) for name in inputs)
     options = Options(inputs=inputs, output=args.output, fmt=args.format, jobs=args.jobs, resume=args.resume,
-                      quiet=args.quiet, input_format=args.input_format, config=config,
+                      quiet=args.quiet, verbose=args.verbose, input_format=args.input_format, config=config,
                       fetch=fetch_options(args) if fetching else None)
     return run_batch(options, rules=rules)
 
@@ -318,9 +322,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         if entry.error:
             failed += 1
             error(f"{entry.name}: {entry.error}")
-    count = len(report.entries)
-    noun = "document" if count == 1 else "documents"
-    print(f"cleaner: review of {count:,} {noun} ({failed:,} failed) written to {args.output}", file=sys.stderr)
+    print(f"cleaner: review of {counted(len(report.entries), 'document')} ({failed:,} failed) written to {args.output}",
+          file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -331,7 +334,7 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
         what = ", ".join(k for k, v in (("lines", rule.lines), ("regex", rule.regexes), ("selector", rule.selector),
                                         ("xpath", rule.xpath), ("network", rule.network), ("words", rule.words)) if v)
         print(f"{rule.id:<{width}}  {rule.action:<12} {rule.category:<12} {what:<22} {rule.origin}")
-    print(f"{len(rules)} rules", file=sys.stderr)
+    print(counted(len(rules), "rule"), file=sys.stderr)
     return 0
 
 
@@ -340,7 +343,7 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
     width = max((len(r.id) for r in rules), default=10)
     for rule in rules:
         print(f"{rule.id:<{width}}  {engine_of(rule):<34} {rule.origin}")
-    print(f"ok: {len(rules)} rules in {', '.join(args.paths)}")
+    print(f"ok: {counted(len(rules), 'rule')} in {', '.join(args.paths)}")
     return 0
 
 
@@ -401,7 +404,7 @@ def cmd_import_siteconfig(args: argparse.Namespace) -> int:
         emit(pack, str(target))
         kept, skipped = kept + config.kept, skipped + sum(config.unsupported.values())
         print(f"{config.summary()} -> {target}")
-    print(f"{len(files)} site configs: kept {kept} directives, skipped {skipped}")
+    print(f"{counted(len(files), 'site config')}: kept {kept} directives, skipped {skipped}")
     return 0
 
 

@@ -98,7 +98,7 @@ def test_rules_list_check_test(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 0 and "ads.marker" in out
     pack = article(tmp_path, PROMO, "promo.toml")
     code, out, _ = run(["rules", "check", str(pack)], capsys)
-    assert code == 0 and out.splitlines()[-1] == f"ok: 1 rules in {pack}"
+    assert code == 0 and out.splitlines()[-1] == f"ok: 1 rule in {pack}"
     assert out.splitlines()[0].split()[:2] == ["promo.deal", "lines"]
     code, out, _ = run(["rules", "test"], capsys)
     assert code == 0 and out.rstrip().endswith("0 failed")
