@@ -276,6 +276,9 @@ def emit(content: str, output: str | None) -> None:
             raise CleanerError(f"cannot write: {exc.strerror}", source=output, hint="check the -o path") from None
 
 
+WHERE_WIDTH = 40  # the longest element path `explain` prints whole
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     result = clean_input(args.input, args, ruleset_from(args))
     marks = {"body": " ", "removed": "-", "caption": "C", "credit": "©", "highlight": "H", "label": "L",
@@ -286,12 +289,16 @@ def cmd_explain(args: argparse.Namespace) -> int:
         lines.append(f"extraction: {extraction['path']} ({extraction['reason']})")
     lines += [f"site pack: {pack['name']} ({pack['origin']})" + (f": article {pack['article']}" if "article" in pack else "")
               for pack in result.source.get("site_packs", [])]
-    for block in result.blocks:
-        if args.only_changes and block.verdict == "body" and not block.rule:
-            continue
-        why = f"{block.verdict} by {block.rule} ({block.category})" if block.rule else block.verdict
+    shown = [block for block in result.blocks
+             if not (args.only_changes and block.verdict == "body" and not block.rule)]
+    whys = [f"{block.verdict} by {block.rule} ({block.category})" if block.rule else block.verdict for block in shown]
+    # Columns as wide as their longest entry; an element path past WHERE_WIDTH keeps its end (the element).
+    where_width = min(max((len(block.where) for block in shown), default=0), WHERE_WIDTH)
+    where_width, why_width = max(where_width, 14), max((len(why) for why in whys), default=0)
+    for block, why in zip(shown, whys):
+        where = block.where if len(block.where) <= where_width else "…" + block.where[1 - where_width:]
         text = block.text if len(block.text) <= 100 else block.text[:97] + "..."
-        lines.append(f"{marks.get(block.verdict, '?')} {block.where:<14} {why:<48} | {text}")
+        lines.append(f"{marks.get(block.verdict, '?')} {where:<{where_width}} {why:<{why_width}} | {text}")
     counts: dict[str, int] = {}
     for block in result.blocks:
         counts[block.verdict] = counts.get(block.verdict, 0) + 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -266,3 +267,35 @@ def test_output_under_a_file_says_not_a_directory(tmp_path: Path, capsys: pytest
     assert code == 2 and out == ""
     assert err == f"cleaner: error: {target}: {blocker} is not a directory (check the -o path)\n"
     assert blocker.read_text(encoding="utf-8") == "root:x:0:0\n"
+
+
+VERDICT = re.compile(r"^. (.*?) +((?:body|removed|caption|credit|label|highlight|metadata|image)(?: by .*)?)$")
+
+
+def block_lines(out: str) -> list[str]:
+    """The one-line-per-block part of `cleaner explain`: after its header lines, before the counts."""
+    lines = out.split("\n\nblocks: ")[0].splitlines()
+    return [line for line in lines if not line.startswith(("extraction: ", "site pack: "))]
+
+
+@pytest.mark.parametrize("page", [FIXTURES / "explain" / "long-paths" / "input.html", SEED,
+                                  FIXTURES / "html" / "comments-and-chrome" / "input.html"], ids=lambda p: p.parent.name)
+def test_explain_keeps_its_columns_on_long_element_paths(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["explain", str(page)], capsys)
+    lines = block_lines(out)
+    assert code == 0 and len(lines) >= 5
+    bars = {line.index(" | ") for line in lines}
+    verdicts = {VERDICT.match(line[:line.index(" | ")].rstrip()).start(2) for line in lines}
+    assert len(bars) == 1 and len(verdicts) == 1, "\n".join(lines)
+    assert max(bars) <= 110
+
+
+def test_explain_shortens_a_long_path_from_the_left(capsys: pytest.CaptureFixture[str]) -> None:
+    """The end of an element path says which element it is; the start is the same on every line."""
+    page = FIXTURES / "explain" / "long-paths" / "input.html"
+    _, out, _ = run(["explain", str(page)], capsys)
+    wheres = [VERDICT.match(line[:line.index(" | ")].rstrip()).group(1) for line in block_lines(out)]
+    shortened = [w for w in wheres if w.startswith("…")]
+    assert shortened and all(len(w) == len(shortened[0]) for w in shortened)
+    assert {w.rsplit("/", 1)[-1] for w in shortened} >= {"h1", "p[1]", "p[2]", "p[3]", "p[4]"}
+    assert "/html/body/header" in wheres and "/html/body/footer" in wheres
