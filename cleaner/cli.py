@@ -125,8 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = rule_commands.add_parser("check", help="validate rule files")
     check.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
     check.set_defaults(func=cmd_rules_check)
-    test = rule_commands.add_parser("test", help="run every rule's inline examples")
-    test.add_argument("paths", nargs="*", metavar="PATH", help="rule files or folders (default: built-in)")
+    test = rule_commands.add_parser("test", parents=[rule_options], help="run every rule's inline examples",
+                                    description="Run the inline examples of the rules in force (the built-in ones and "
+                                                "any --rules), or of the rule files named as PATH alone.")
+    test.add_argument("paths", nargs="*", metavar="PATH", help="test only these rule files or folders")
     test.set_defaults(func=cmd_rules_test)
     filters = rule_commands.add_parser("import-filters", help="turn an ad-blocker filter list into a rule pack",
                                        description="Translate an Adblock Plus / uBlock Origin filter list (cosmetic "
@@ -368,7 +370,8 @@ def engine_of(rule: Rule) -> str:
 
 
 def cmd_rules_test(args: argparse.Namespace) -> int:
-    rules = load_rules(args.paths, defaults=not args.paths)
+    rules = load_rules(args.paths + args.rules, defaults=not args.paths and not args.no_default_rules,
+                       disable=args.disable)
     failures = run_examples(rules) + run_site_examples(rules)
     for failure in failures:
         print(f"FAIL {failure}")

@@ -299,3 +299,23 @@ def test_explain_shortens_a_long_path_from_the_left(capsys: pytest.CaptureFixtur
     assert shortened and all(len(w) == len(shortened[0]) for w in shortened)
     assert {w.rsplit("/", 1)[-1] for w in shortened} >= {"h1", "p[1]", "p[2]", "p[3]", "p[4]"}
     assert "/html/body/header" in wheres and "/html/body/footer" in wheres
+
+
+def test_rules_test_takes_rules_like_the_other_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--rules` adds packs to the rules in force (repeatable, with --no-default-rules and --disable, as for
+    `clean`); a pack named without it is tested alone, as before."""
+    good = article(tmp_path, PROMO + '\n[rules.examples]\nmatch = ["Deal of the day"]\nno_match = ["A deal."]\n',
+                   "good.toml")
+    bad = article(tmp_path, PROMO.replace("promo", "other") + '\n[rules.examples]\nmatch = ["nope"]\n', "bad.toml")
+    _, out, _ = run(["rules", "test"], capsys)
+    builtin = int(out.split()[-4])
+    code, out, _ = run(["rules", "test", "--rules", str(good)], capsys)
+    assert code == 0 and out.splitlines()[-1] == f"{builtin + 2} passed, 0 failed"
+    code, out, _ = run(["rules", "test", "--no-default-rules", "--rules", str(good), "--rules", str(bad)], capsys)
+    assert code == 1 and "FAIL other.deal" in out and out.splitlines()[-1] == "2 passed, 1 failed"
+    code, out, _ = run(["rules", "test", "--rules", str(good), "--rules", str(bad), "--disable", "other.deal"], capsys)
+    assert code == 0 and out.splitlines()[-1] == f"{builtin + 2} passed, 0 failed"
+    code, out, _ = run(["rules", "test", str(good)], capsys)
+    assert code == 0 and out.splitlines()[-1] == "2 passed, 0 failed"
+    code, out, err = run(["rules", "test", "--rules", str(tmp_path / "missing.toml")], capsys)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1 and "missing.toml" in err
