@@ -50,3 +50,16 @@ def test_readme_command_runs(command: str, tmp_path: Path, monkeypatch: pytest.M
         if arg in ("-o", "--output"):
             argv[index + 1] = str(tmp_path / argv[index + 1].lstrip("/"))
     assert main(argv) == 0, capsys.readouterr().err
+
+
+# --- nothing outside the repository: a clean clone runs every test ------------------------------
+
+# A test that reads a file beside the repository is skipped (or fails) on a clean clone.
+OUTSIDE = re.compile(r"ROOT\.parent\b|parents\[[2-9]\]|\.parent\.parent\.parent|[\"']/work/|skipif\(not \w+\.exists\(\)")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests").glob("*.py")), ids=lambda p: p.name)
+def test_no_test_reads_outside_the_repository(path: Path) -> None:
+    found = [f"{path.name}:{n}: {line.strip()}" for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if OUTSIDE.search(line) and "OUTSIDE = " not in line]
+    assert found == []
