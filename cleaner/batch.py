@@ -40,7 +40,7 @@ from .result import Result
 from .rulebook import RuleSet, load_rules
 from .sinks import JsonlFile, StdoutSink, mirror_base, output_path, record_key, url_output_path
 from .sources import input_format, jsonl_lines, open_jsonl, read_document, read_limited, walk, warc_records
-from .writers import render, write_atomic
+from .writers import SUFFIXES, render, write_atomic
 
 CHUNK_TASKS = 16
 CHUNK_BYTES = 512 * 1024
@@ -146,6 +146,7 @@ class Options:
     jobs: int = 1
     resume: bool = False
     quiet: bool = False
+    verbose: bool = False  # list each skipped file or record with the summary
     input_format: str = "auto"
     config: Config = field(default_factory=Config)
     fetch: Any = None  # FetchOptions when some inputs are URLs
@@ -168,6 +169,7 @@ class Batch:
         self.options = options
         self.stdout, self.stderr = stdout, stderr
         self.skipped: Counter[str] = Counter()
+        self.passed_over: list[tuple[str, str]] = []  # (name, reason) of each skip, with --verbose
         self.outdir: Path | None = None
         self.stream: Any = None
         self.claimed: set[str] = set()
@@ -181,9 +183,10 @@ class Batch:
             self.done = self.stream.done
         elif options.output not in (None, "-"):
             self.outdir = Path(options.output)
-            if self.outdir.exists() and not self.outdir.is_dir():
-                raise UsageError("with several documents, -o must be a folder", source=options.output,
-                                 hint="name a folder")
+            if not self.outdir.is_dir() and (self.outdir.exists() or looks_like_a_file(options.output)):
+                raise UsageError("with several documents (several inputs, a folder, an archive or a JSONL file), "
+                                 "-o must be a folder, not a file", source=options.output,
+                                 hint="name a folder such as cleaned/, or add --format jsonl for one file")
         else:
             if options.resume:
                 raise UsageError("--resume needs -o (a folder, or a file with --format jsonl)",
@@ -208,7 +211,7 @@ class Batch:
                 continue
             path = Path(name)
             if path.is_dir():
-                for found in walk(path, self.skipped, exclude=self.outdir):
+                for found in walk(path, self.skipped, exclude=self.outdir, on_skip=self.name_skip):
                     yield from self._input(found, progress)
             else:
                 yield from self._input(path, progress)
@@ -234,11 +237,11 @@ class Batch:
             if self.outdir is not None:
                 out = output_path(self.outdir, self.base, path, self.options.fmt, self.claimed)
                 if self.options.resume and out.exists():
-                    self.skipped["already done"] += 1
+                    self.note(name, "already done")
                     progress.skip_bytes(_size(path))
                     return
             elif name in self.done:
-                self.skipped["already done"] += 1
+                self.note(name, "already done")
                 progress.skip_bytes(_size(path))
                 return
             yield Item(("file", name, {"path": name}, name, str(out) if out else None), None if out else self.stream,
@@ -248,14 +251,14 @@ class Batch:
         if self.outdir is not None:
             target = output_path(self.outdir, self.base, path, "jsonl", self.claimed)
             if self.options.resume and target.exists():
-                self.skipped["archive already done"] += 1
+                self.note(name, "archive already done")
                 progress.skip_bytes(_size(path))
                 return
             sink = JsonlFile(target, resume=self.options.resume)
             done = sink.done
         try:
             if fmt == "warc":
-                yield from self._warc(warc_records(path, name=name, skipped=self.skipped,
+                yield from self._warc(warc_records(path, name=name, skipped=self.skipped, on_skip=self.name_skip,
                                                    limits=self.options.config.limits), sink, done, progress)
             else:
                 with open_jsonl(name) as stream:
@@ -273,7 +276,7 @@ class Batch:
         for record, weight in records:
             key = record_key(record["source"])
             if key in done:
-                self.skipped["already done"] += 1
+                self.note(key, "already done")
                 progress.skip_bytes(weight)
                 continue
             shown = f"{key} ({record['url']})" if record.get("url") else key
@@ -284,7 +287,7 @@ class Batch:
             source = {"path": name, "line": number}
             key = record_key(source)
             if key in done:
-                self.skipped["already done"] += 1
+                self.note(key, "already done")
                 progress.skip_bytes(len(line) if isinstance(line, bytes) else 0)
                 continue
             if isinstance(line, LimitError):
@@ -300,10 +303,10 @@ class Batch:
             if self.outdir is not None:
                 out = url_output_path(self.outdir, url, self.options.fmt, self.claimed)
                 if self.options.resume and out.exists():
-                    self.skipped["already done"] += 1
+                    self.note(url, "already done")
                     continue
             elif record_key(source) in self.done:
-                self.skipped["already done"] += 1
+                self.note(record_key(source), "already done")
                 continue
             todo.append((url, (source, out)))
         if not todo:
@@ -328,7 +331,7 @@ class Batch:
             yield from self._jsonl(name, sys.stdin.buffer, self.stream, set(), Progress(self.stderr, live=False))
         elif fmt == "warc":
             yield from self._warc(warc_records(sys.stdin.buffer, name=name, skipped=self.skipped,
-                                               limits=self.options.config.limits), self.stream,
+                                               on_skip=self.name_skip, limits=self.options.config.limits), self.stream,
                                   set(), Progress(self.stderr, live=False))
         else:
             out = output_path(self.outdir, self.base, Path("stdin"), self.options.fmt, self.claimed) \
@@ -340,6 +343,16 @@ class Batch:
                 return
             yield Item(("data", name, {"path": name}, data, str(out) if out else None),
                        None if out else self.stream, name, len(data))
+
+    def note(self, name: str, reason: str) -> None:
+        """A file or record passed over: counted for the summary, and named with --verbose."""
+        self.skipped[reason] += 1
+        self.name_skip(name, reason)
+
+    def name_skip(self, name: str, reason: str) -> None:
+        """One that `walk` or `warc_records` counted already."""
+        if self.options.verbose:
+            self.passed_over.append((name, reason))
 
     def _fail(self, name: str, message: str) -> Item:
         return Item(("fail", name, {"path": name}, message, None), self.stream, name, 0)
@@ -358,6 +371,11 @@ class Batch:
             else:
                 total += _size(path)
         return total
+
+
+def looks_like_a_file(output: str) -> bool:
+    """A name that ends like an output file (`out.txt`, `all.jsonl`) and not with a slash."""
+    return not output.endswith(("/", os.sep)) and Path(output).suffix.lower() in SUFFIXES.values()
 
 
 def _size(path: Path) -> int:
@@ -461,6 +479,8 @@ def run_batch(options: Options, *, rules: RuleSet | None = None, stdout: TextIO 
     finally:
         progress.clear()
     if not options.quiet:
+        for name, reason in batch.passed_over:
+            stderr.write(f"cleaner: skipped {name}: {reason}\n")
         stderr.write(progress.summary(batch.skipped) + "\n")
     return 1 if progress.errors else 0
 

@@ -14,6 +14,7 @@ from .batch import Config, Options, default_jobs, run_batch
 from .errors import CleanerError, UsageError
 from .fetch import FetchOptions, is_url
 from .limits import DEFAULT_LIMITS, Limits, human, parse_size
+from .progress import counted
 from .result import Result
 from .rulebook import Rule, RuleSet, load_rules
 from .sources import INPUT_FORMATS, input_format, read_document, read_limited
@@ -88,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--url-field", default="url", metavar="NAME", help="JSONL field with the URL (default: url)")
     batch.add_argument("--resume", action="store_true",
                        help="skip documents whose output in -o is already complete (continue an interrupted run)")
-    batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    talk = batch.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    talk.add_argument("-v", "--verbose", action="store_true",
+                      help="with the summary, list each skipped file or record and why")
     run.set_defaults(func=cmd_clean)
 
     explain = commands.add_parser("explain", parents=[rule_options, doc_options, fetch_parent],
@@ -121,8 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = rule_commands.add_parser("check", help="validate rule files")
     check.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
     check.set_defaults(func=cmd_rules_check)
-    test = rule_commands.add_parser("test", help="run every rule's inline examples")
-    test.add_argument("paths", nargs="*", metavar="PATH", help="rule files or folders (default: built-in)")
+    test = rule_commands.add_parser("test", parents=[rule_options], help="run every rule's inline examples",
+                                    description="Run the inline examples of the rules in force (the built-in ones and "
+                                                "any --rules), or of the rule files named as PATH alone.")
+    test.add_argument("paths", nargs="*", metavar="PATH", help="test only these rule files or folders")
     test.set_defaults(func=cmd_rules_test)
     filters = rule_commands.add_parser("import-filters", help="turn an ad-blocker filter list into a rule pack",
                                        description="Translate an Adblock Plus / uBlock Origin filter list (cosmetic "
@@ -211,7 +217,19 @@ def clean_url(url: str, args: argparse.Namespace, rules: RuleSet) -> Result:
     return fetch_and_clean(url, fetch_options(args), kind=args.kind, rules=rules)
 
 
+def check_output(output: str | None) -> None:
+    """An -o path under a file can never be written: say so before any work is done."""
+    if output in (None, STDIN):
+        return
+    for parent in Path(output).absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError(f"{parent} is not a directory", source=output, hint="check the -o path")
+            return
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
+    check_output(args.output)
     rules = ruleset_from(args)
     inputs = args.inputs or [STDIN]
     if inputs.count(STDIN) > 1:
@@ -244,7 +262,7 @@ def clean_many(inputs: list[str], args: argparse.Namespace, rules: RuleSet) -> i
                     fields=(args.html_field, args.text_field, args.id_field, args.url_field), limits=limits_from(args))
     fetching = args.input_format == "urls" or any(is_url(name) for name in inputs)
     options = Options(inputs=inputs, output=args.output, fmt=args.format, jobs=args.jobs, resume=args.resume,
-                      quiet=args.quiet, input_format=args.input_format, config=config,
+                      quiet=args.quiet, verbose=args.verbose, input_format=args.input_format, config=config,
                       fetch=fetch_options(args) if fetching else None)
     return run_batch(options, rules=rules)
 
@@ -260,6 +278,9 @@ def emit(content: str, output: str | None) -> None:
             raise CleanerError(f"cannot write: {exc.strerror}", source=output, hint="check the -o path") from None
 
 
+WHERE_WIDTH = 40  # the longest element path `explain` prints whole
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     result = clean_input(args.input, args, ruleset_from(args))
     marks = {"body": " ", "removed": "-", "caption": "C", "credit": "©", "highlight": "H", "label": "L",
@@ -270,12 +291,16 @@ def cmd_explain(args: argparse.Namespace) -> int:
         lines.append(f"extraction: {extraction['path']} ({extraction['reason']})")
     lines += [f"site pack: {pack['name']} ({pack['origin']})" + (f": article {pack['article']}" if "article" in pack else "")
               for pack in result.source.get("site_packs", [])]
-    for block in result.blocks:
-        if args.only_changes and block.verdict == "body" and not block.rule:
-            continue
-        why = f"{block.verdict} by {block.rule} ({block.category})" if block.rule else block.verdict
+    shown = [block for block in result.blocks
+             if not (args.only_changes and block.verdict == "body" and not block.rule)]
+    whys = [f"{block.verdict} by {block.rule} ({block.category})" if block.rule else block.verdict for block in shown]
+    # Columns as wide as their longest entry; an element path past WHERE_WIDTH keeps its end (the element).
+    where_width = min(max((len(block.where) for block in shown), default=0), WHERE_WIDTH)
+    where_width, why_width = max(where_width, 14), max((len(why) for why in whys), default=0)
+    for block, why in zip(shown, whys):
+        where = block.where if len(block.where) <= where_width else "…" + block.where[1 - where_width:]
         text = block.text if len(block.text) <= 100 else block.text[:97] + "..."
-        lines.append(f"{marks.get(block.verdict, '?')} {block.where:<14} {why:<48} | {text}")
+        lines.append(f"{marks.get(block.verdict, '?')} {where:<{where_width}} {why:<{why_width}} | {text}")
     counts: dict[str, int] = {}
     for block in result.blocks:
         counts[block.verdict] = counts.get(block.verdict, 0) + 1
@@ -298,6 +323,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.output == STDIN or Path(args.output).is_dir():
         raise UsageError("-o names the HTML file to write", source=args.output,
                          hint="give a file name like report.html")
+    check_output(args.output)
     report = write_report(args.inputs, Path(args.output), ruleset_from(args), kind=args.kind, url=args.url,
                           input_format=args.input_format, pack=args.compare_rules, jobs=args.jobs)
     failed = 0
@@ -305,9 +331,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         if entry.error:
             failed += 1
             error(f"{entry.name}: {entry.error}")
-    count = len(report.entries)
-    noun = "document" if count == 1 else "documents"
-    print(f"cleaner: review of {count:,} {noun} ({failed:,} failed) written to {args.output}", file=sys.stderr)
+    print(f"cleaner: review of {counted(len(report.entries), 'document')} ({failed:,} failed) written to {args.output}",
+          file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -318,7 +343,7 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
         what = ", ".join(k for k, v in (("lines", rule.lines), ("regex", rule.regexes), ("selector", rule.selector),
                                         ("xpath", rule.xpath), ("network", rule.network), ("words", rule.words)) if v)
         print(f"{rule.id:<{width}}  {rule.action:<12} {rule.category:<12} {what:<22} {rule.origin}")
-    print(f"{len(rules)} rules", file=sys.stderr)
+    print(counted(len(rules), "rule"), file=sys.stderr)
     return 0
 
 
@@ -327,7 +352,7 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
     width = max((len(r.id) for r in rules), default=10)
     for rule in rules:
         print(f"{rule.id:<{width}}  {engine_of(rule):<34} {rule.origin}")
-    print(f"ok: {len(rules)} rules in {', '.join(args.paths)}")
+    print(f"ok: {counted(len(rules), 'rule')} in {', '.join(args.paths)}")
     return 0
 
 
@@ -345,7 +370,8 @@ def engine_of(rule: Rule) -> str:
 
 
 def cmd_rules_test(args: argparse.Namespace) -> int:
-    rules = load_rules(args.paths, defaults=not args.paths)
+    rules = load_rules(args.paths + args.rules, defaults=not args.paths and not args.no_default_rules,
+                       disable=args.disable)
     failures = run_examples(rules) + run_site_examples(rules)
     for failure in failures:
         print(f"FAIL {failure}")
@@ -388,7 +414,7 @@ def cmd_import_siteconfig(args: argparse.Namespace) -> int:
         emit(pack, str(target))
         kept, skipped = kept + config.kept, skipped + sum(config.unsupported.values())
         print(f"{config.summary()} -> {target}")
-    print(f"{len(files)} site configs: kept {kept} directives, skipped {skipped}")
+    print(f"{counted(len(files), 'site config')}: kept {kept} directives, skipped {skipped}")
     return 0
 
 

@@ -46,7 +46,7 @@ class Progress:
     def draw(self, now: float | None = None) -> None:
         elapsed = max((now or time.monotonic()) - self.started, 1e-9)
         rate = self.docs / elapsed
-        parts = [f"{self.docs:,} documents", f"{rate:,.1f}/s", f"{self.errors:,} errors"]
+        parts = [counted(self.docs, "document"), f"{rate:,.1f}/s", counted(self.errors, "error")]
         if self.total_bytes and self.done_bytes:
             fraction = min(self.done_bytes / self.total_bytes, 1.0)
             remaining = elapsed * (1 - fraction) / fraction
@@ -68,12 +68,27 @@ class Progress:
     def summary(self, skipped: Counter[str]) -> str:
         elapsed = time.monotonic() - self.started
         rate = self.docs / elapsed if elapsed > 0 else 0.0
-        line = (f"cleaner: {self.docs:,} documents in {format_duration(elapsed)} ({rate:,.1f}/s): "
+        line = (f"cleaner: {counted(self.docs, 'document')} in {format_duration(elapsed)} ({rate:,.1f}/s): "
                 f"{self.docs - self.errors:,} cleaned, {self.errors:,} failed")
         if skipped:
-            reasons = ", ".join(f"{n:,} {why}" for why, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+            reasons = ", ".join(counted(n, why) for why, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
             line += f"; skipped {sum(skipped.values()):,} ({reasons})"
         return line
+
+
+NOUNS = ("document", "error", "file", "record", "archive", "rule", "word", "config")
+
+
+def counted(n: int, phrase: str) -> str:
+    """`1 document`, `2 documents`, `2 other files`, `2 archives already done`: the first noun of the
+    phrase agrees with the count (a phrase without one, `already done`, stays as it is)."""
+    words = phrase.split(" ")
+    if n != 1:
+        for index, word in enumerate(words):
+            if word in NOUNS:
+                words[index] = word + "s"
+                break
+    return f"{n:,} {' '.join(words)}"
 
 
 def format_duration(seconds: float) -> str:

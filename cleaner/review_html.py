@@ -17,6 +17,7 @@ from html import escape
 from typing import Any, Callable
 
 from .document import BODY, IMAGE, REMOVED, Block
+from .progress import counted
 from .result import block_text
 from .review import Entry, Review, describe_verdict
 from .review_page import COLOURS, INDEX_ROWS, SCRIPT, SPARE, STYLE
@@ -81,10 +82,10 @@ def summary(review: Review) -> str:
     failed = sum(1 for e in entries if e.error)
     kept = sum(e.kept_words for e in entries)
     removed = sum(e.removed_words for e in entries)
-    parts = [f"{len(entries):,} document{'s' if len(entries) != 1 else ''}", f"{failed:,} failed",
-             f"{kept:,} words kept", f"{removed:,} words removed", f"{len(review.rules):,} rules in force"]
+    parts = [counted(len(entries), "document"), f"{failed:,} failed", f"{counted(kept, 'word')} kept",
+             f"{counted(removed, 'word')} removed", f"{counted(len(review.rules), 'rule')} in force"]
     if review.skipped:
-        parts.append("skipped " + ", ".join(f"{n:,} {why}" for why, n in sorted(review.skipped.items())))
+        parts.append("skipped " + ", ".join(counted(n, why) for why, n in sorted(review.skipped.items())))
     line = f"<p>{text(' · '.join(parts))}</p>"
     if review.pack is not None:
         added = [r.id for r in review.pack_rules if r.id not in set(review.replaced)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import unicodedata
 
 from .errors import InputError
 
@@ -70,10 +71,12 @@ def decode(data: bytes, *, source: str = "<input>") -> str:
     """Unicode text of a document's bytes, or an `InputError` that says why not."""
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return _checked(data[len(bom):].decode(codec, errors="replace"), source)
+            payload = data[len(bom):]
+            text = _checked(payload.decode(codec, errors="replace"), source)
+            return _wide_checked(text, payload, source) if codec != "utf-8" else text
     wide = _looks_utf16(data) if b"\x00" in data[:4096] else None
     if wide:
-        return _checked(data.decode(wide, errors="replace"), source)
+        return _wide_checked(_checked(data.decode(wide, errors="replace"), source), data, source)
     try:
         return _checked(data.decode("utf-8"), source)
     except UnicodeDecodeError:
@@ -121,3 +124,37 @@ def _checked(text: str, source: str) -> str:
         raise InputError("the text does not decode cleanly in any encoding", source=source,
                          hint="convert the file to UTF-8 first")
     return text
+
+
+PRINTABLE_BYTES = re.compile(rb"[\t\n\r\x20-\x7e]*")
+EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "BOPOMOFO", "FULLWIDTH", "HALFWIDTH",
+                        "IDEOGRAPHIC"})
+WIDE_SAMPLE = 1000
+
+
+def _wide_checked(text: str, payload: bytes, source: str) -> str:
+    """Refuse a UTF-16/32 reading that is not writing, however short.
+
+    Two bytes at a time, almost any bytes are *some* characters (`\\xff\\xfe` and ten bytes of
+    junk give five CJK or Hangul syllables), so `_checked`'s share of replacement marks says
+    nothing on a short file. Real text has few private-use, unassigned or control characters,
+    keeps to one script for a while (a switch at most every other letter), and is not 8-bit
+    text read in pairs (every byte printable ASCII: real UTF-16 Latin has NULs, and real
+    CJK almost always has a byte outside that range within four characters).
+    """
+    sample = text[:WIDE_SAMPLE]
+    odd = sum(ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") for ch in sample
+              if ch not in "\t\n\r\f")
+    scripts = [_script(ch) for ch in sample if ch.isalpha()]
+    switches = sum(a != b for a, b in zip(scripts, scripts[1:]))
+    pairs = PRINTABLE_BYTES.fullmatch(payload[:2 * WIDE_SAMPLE]) is not None and len(payload) >= 8
+    if odd * 10 > len(sample) or (switches >= 2 and switches * 2 >= len(scripts) - 1) or pairs:
+        raise InputError("the text does not decode cleanly in any encoding", source=source,
+                         hint="convert the file to UTF-8 first")
+    return text
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, by the first word of its Unicode name (Han and kana count as one)."""
+    word = unicodedata.name(ch, "?").split(" ", 1)[0]
+    return "CJK" if word in EAST_ASIAN else word

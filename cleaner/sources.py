@@ -19,7 +19,7 @@ import os
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Callable, Iterator
 
 from .errors import InputError
 from .limits import DEFAULT_LIMITS, LimitError, Limits, check, human
@@ -56,10 +56,12 @@ def strip_suffix(name: str) -> str:
     return name
 
 
-def walk(folder: Path, skipped: Counter[str], exclude: Path | None = None) -> Iterator[Path]:
+def walk(folder: Path, skipped: Counter[str], exclude: Path | None = None,
+         on_skip: Callable[[str, str], None] | None = None) -> Iterator[Path]:
     """Every document, archive and JSONL file under `folder`, sorted, hidden names and `exclude` left out.
 
-    Files of other types are counted in `skipped` ("other file"), not read.
+    Files of other types are counted in `skipped` ("other file"), not read, and named to
+    `on_skip(path, reason)` when it is given.
     """
     known = DOCUMENT_SUFFIXES + WARC_SUFFIXES + JSONL_SUFFIXES
     excluded = os.path.realpath(exclude) if exclude is not None else None
@@ -73,6 +75,8 @@ def walk(folder: Path, skipped: Counter[str], exclude: Path | None = None) -> It
                 yield Path(root, name)
             else:
                 skipped["other file"] += 1
+                if on_skip is not None:
+                    on_skip(os.path.join(root, name), "other file")
 
 
 def read_limited(stream: IO[bytes], source: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
@@ -316,8 +320,11 @@ def iter_warc(path_or_stream: str | Path | IO[bytes], *, name: str | None = None
 
 
 def warc_records(path_or_stream: str | Path | IO[bytes], *, name: str | None = None, skipped: Counter[str] | None = None,
-                 limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[dict[str, Any], int]]:
-    """`iter_warc` plus the number of archive bytes each record took (for progress)."""
+                 limits: Limits = DEFAULT_LIMITS,
+                 on_skip: Callable[[str, str], None] | None = None) -> Iterator[tuple[dict[str, Any], int]]:
+    """`iter_warc` plus the number of archive bytes each record took (for progress).
+
+    A skipped record is also named to `on_skip("archive@offset (uri)", reason)` when it is given."""
     skipped = skipped if skipped is not None else Counter()
     if isinstance(path_or_stream, (str, Path)):
         name = name or str(path_or_stream)
@@ -328,13 +335,14 @@ def warc_records(path_or_stream: str | Path | IO[bytes], *, name: str | None = N
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", source=name) from None
         with stream:
-            yield from _records(stream, name, skipped, limits)
+            yield from _records(stream, name, skipped, limits, on_skip)
     else:
-        yield from _records(path_or_stream, name or getattr(path_or_stream, "name", "<stream>"), skipped, limits)
+        yield from _records(path_or_stream, name or getattr(path_or_stream, "name", "<stream>"), skipped, limits,
+                            on_skip)
 
 
-def _records(raw: IO[bytes], name: str, skipped: Counter[str],
-             limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[dict[str, Any], int]]:
+def _records(raw: IO[bytes], name: str, skipped: Counter[str], limits: Limits = DEFAULT_LIMITS,
+             on_skip: Callable[[str, str], None] | None = None) -> Iterator[tuple[dict[str, Any], int]]:
     stream = _Counting(raw)
     if not stream.looks_like_archive():
         yield _archive_error(name, 0, 0, "not a WARC or ARC file (it does not start with a WARC/1.x or ARC header)"), 0
@@ -354,6 +362,9 @@ def _records(raw: IO[bytes], name: str, skipped: Counter[str],
             weight, offset = max(end - offset, 0), end
             if isinstance(record, str) and not truncated:
                 skipped[record] += 1
+                if on_skip is not None:
+                    uri = entry.rec_headers.get_header("WARC-Target-URI")
+                    on_skip(f"{name}@{start}" + (f" ({uri})" if uri else ""), record)
                 continue
             if isinstance(record, str) or truncated:
                 record = _error(_bare(entry, name, arc), "the record is cut short (the archive is truncated)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -92,13 +93,28 @@ def _image_markdown(image: dict) -> str:
 
 
 def write_atomic(path: Path, content: str) -> None:
-    """Write via a temp file in the same folder and rename, so readers never see half a file."""
+    """Write via a temp file in the same folder and rename, so readers never see half a file.
+
+    mkstemp makes the temp file 0600; the file gets the mode a plain `open()` would give it
+    (0666 less the umask), or keeps its own when it is rewritten.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if hasattr(os, "fchmod"):  # POSIX (Windows has no modes to fix)
+            os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(content)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)  # the only way to read the umask is to set it
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -20,7 +20,7 @@ import pytest
 from cleaner import clean, clean_records, iter_warc
 from cleaner.errors import UsageError
 from cleaner.cli import main
-from cleaner.progress import Progress
+from cleaner.progress import Progress, counted
 from cleaner.sinks import JsonlFile, safe_join
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -330,7 +330,7 @@ def test_resume_skips_finished_files_and_redoes_missing_ones(folder, tmp_path, c
     (out / "a.txt").write_text("KEEP ME\n")
     (out / "sub" / "c.txt").unlink()
     code, _, err = run([str(folder), "-o", str(out), "--resume"], capsys)
-    assert code == 0 and "1 documents" in err and "3 already done" in err
+    assert code == 0 and "1 document in" in err and "3 already done" in err
     assert (out / "a.txt").read_text() == "KEEP ME\n"
     assert (out / "sub" / "c.txt").read_text() == expected_text(3) + "\n"
     run([str(folder), "-o", str(out), "-q"], capsys)
@@ -364,7 +364,7 @@ def test_resume_of_a_jsonl_output_file(folder, tmp_path, capsys):
     full = target.read_text()
     (folder / "e.txt").write_text(article(5))
     code, _, err = run([str(folder), "-f", "jsonl", "-o", str(target), "--resume"], capsys)
-    assert code == 0 and "1 documents" in err
+    assert code == 0 and "1 document in" in err
     records = jsonl(target.read_text())
     assert target.read_text().startswith(full) and records[-1]["result"]["text"] == expected_text(5)
     assert len({r["id"] for r in records}) == len(records) == 5
@@ -410,7 +410,55 @@ def test_progress_eta_comes_from_bytes():
     progress = Progress(stream, live=True, total_bytes=1000)
     progress.advance(failed=True, nbytes=500)
     progress.draw()
-    assert "50%" in stream.getvalue() and "1 errors" in stream.getvalue()
+    assert "50%" in stream.getvalue() and "1 error " in stream.getvalue()
+
+
+@pytest.mark.parametrize("n, phrase, expected", [
+    (1, "document", "1 document"), (2, "document", "2 documents"), (0, "document", "0 documents"),
+    (1, "error", "1 error"), (1_200, "document", "1,200 documents"), (1, "other file", "1 other file"),
+    (2, "other file", "2 other files"), (2, "HTTP 3xx record", "2 HTTP 3xx records"),
+    (3, "non-HTML record", "3 non-HTML records"), (2, "archive already done", "2 archives already done"),
+    (4, "already done", "4 already done"),
+])
+def test_counts_agree_with_their_nouns(n, phrase, expected):
+    assert counted(n, phrase) == expected
+
+
+def test_summary_says_one_document_and_lists_skips_with_verbose(tmp_path, capsys):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(article(1))
+    (root / "logo.png").write_bytes(b"\x89PNG")
+    (root / "notes.pdf").write_bytes(b"%PDF")
+    code, _, err = run([str(root), "-f", "jsonl", "-j", "1"], capsys)
+    assert code == 0 and err.startswith("cleaner: 1 document in ") and "1 cleaned, 0 failed" in err
+    assert err.rstrip().endswith("; skipped 2 (2 other files)") and err.count("\n") == 1
+    (root / "notes.pdf").unlink()
+    code, _, err = run([str(root), "-f", "jsonl", "-j", "1", "-v"], capsys)
+    assert err.splitlines()[:-1] == [f"cleaner: skipped {root / 'logo.png'}: other file"]
+    assert err.splitlines()[-1].endswith("; skipped 1 (1 other file)")
+
+
+def test_verbose_lists_skipped_archive_records_and_finished_files(folder, tmp_path, capsys):
+    warc = ROOT / "fixtures" / "batch" / "crawl.warc.gz"
+    code, _, err = run([str(warc), "-f", "jsonl", "-j", "1", "-v"], capsys)
+    listed = err.splitlines()[:-1]
+    assert code == 0 and len(listed) == 4 and all(line.startswith(f"cleaner: skipped {warc}@") for line in listed)
+    assert sorted(line.rsplit(": ", 1)[1] for line in listed) == ["HTTP 3xx record", "non-HTML record",
+                                                                  "request record", "warcinfo record"]
+    out = tmp_path / "out"
+    run([str(folder), "-o", str(out), "-q"], capsys)
+    (out / "b.txt").unlink()
+    code, _, err = run([str(folder), "-o", str(out), "--resume", "-v"], capsys)
+    assert code == 0 and err.splitlines()[:-1] == [f"cleaner: skipped {folder / name}: already done"
+                                                   for name in ("a.txt", "sub/c.txt", "sub/deep/d.txt")]
+    assert err.splitlines()[-1].startswith("cleaner: 1 document in ")
+
+
+def test_verbose_and_quiet_do_not_go_together(folder, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["clean", str(folder), "-q", "-v"])
+    assert stopped.value.code == 2 and "not allowed with" in capsys.readouterr().err
 
 
 # --- HTML (once cleaner.html exists) -----------------------------------------------------------------

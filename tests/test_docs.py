@@ -1,4 +1,5 @@
-"""The README is tested: every option is documented, and every `cleaner` command in it runs."""
+"""The README is tested: every option is documented, every `cleaner` command in it runs, and its test
+command is the one CI runs."""
 
 from __future__ import annotations
 
@@ -50,3 +51,37 @@ def test_readme_command_runs(command: str, tmp_path: Path, monkeypatch: pytest.M
         if arg in ("-o", "--output"):
             argv[index + 1] = str(tmp_path / argv[index + 1].lstrip("/"))
     assert main(argv) == 0, capsys.readouterr().err
+
+
+# --- the test command: what CI runs, with nothing skipped on a clean clone -------------------------
+
+QUICK_START = re.search(r"## Quick start\n(.*?)\n## ", README, re.DOTALL).group(1)
+CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_quick_start_has_two_commands_and_the_second_is_what_ci_runs() -> None:
+    blocks = re.findall(r"```sh\n(.*?)\n```", QUICK_START, re.DOTALL)
+    assert len(blocks) == 2 and all("\n" not in block for block in blocks)
+    assert blocks[1] in CI.splitlines(), "the README's test command must be the command .ci/run runs"
+    assert "'.[test,spark]'" in blocks[1] and blocks[1].endswith("&& pytest")
+
+
+def test_test_extra_leaves_pyspark_to_the_spark_extra() -> None:
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert not any(req.startswith("pyspark") for req in extras["test"])
+    assert any(req.startswith("pyspark") for req in extras["spark"])
+
+
+# --- nothing outside the repository: a clean clone runs every test ------------------------------
+
+# A test that reads a file beside the repository is skipped (or fails) on a clean clone.
+OUTSIDE = re.compile(r"ROOT\.parent\b|parents\[[2-9]\]|\.parent\.parent\.parent|[\"']/work/|skipif\(not \w+\.exists\(\)")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests").glob("*.py")), ids=lambda p: p.name)
+def test_no_test_reads_outside_the_repository(path: Path) -> None:
+    found = [f"{path.name}:{n}: {line.strip()}" for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if OUTSIDE.search(line) and "OUTSIDE = " not in line]
+    assert found == []

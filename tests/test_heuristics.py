@@ -10,7 +10,7 @@ import cleaner
 from cleaner.language import LANGUAGES, detect_language, stopwords
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "000_6ffb47693998821b.txt"
+SEED = ROOT / "fixtures" / "seed" / "000_6ffb47693998821b" / "input.txt"
 
 BODY = [
     "The council voted on Tuesday to keep the old harbour open, after a meeting that ran until midnight.",
@@ -49,7 +49,6 @@ def test_tidy_article_with_a_short_list_is_not_a_dump() -> None:
     assert heuristic_removals(result) == []
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
 def test_seed_article_loses_nothing_to_heuristics() -> None:
     result = cleaner.clean(SEED.read_bytes(), kind="text")
     assert heuristic_removals(result) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 
@@ -44,6 +45,45 @@ def test_declared_utf16_in_8bit_bytes_is_ignored() -> None:
 def test_refuses(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         decode(data, source="x.bin")
+
+
+# Short garbage behind a byte-order mark: UTF-16 reads nearly any bytes as *some* characters.
+SHORT_GARBAGE = [
+    b"\xff\xfe\x41\xd8\x9c\xe3\x01\x02\x80\x99\xaa\xbb",   # a lone surrogate, private use, mixed scripts
+    b"\xff\xfe" + bytes(range(0xE0, 0xEA)),                 # five private-use characters
+    b"\xff\xfejunk bytes",                                  # 8-bit text read in pairs: five CJK ideographs
+    b"\xfe\xffjunk bytes",
+    codecs.BOM_UTF32_LE + b"\x01\x02\x03\x04" * 2,
+]
+# Real short text in UTF-16 and UTF-32, which must still decode.
+SHORT_TEXTS = ["Hi", "x", "\n", "你好", "你好世界", "北京欢迎你", "我們的學校", "佢哋喺度", "東京タワーへ行く",
+               "日本語のテキスト、です。", "ＡＢＣの本", "2024年3月5日", "안녕하세요", "大韓民國 서울", "한국어 韓國語 Korean",
+               "Привет мир\n", "Γειά σου κόσμε", "مرحبا بالعالم", "שלום עולם", "नमस्ते दुनिया", "สวัสดีชาวโลก",
+               "Hello 世界", "Tōkyō 東京", "Hi 👋 there", "Москва — столица России.\r\n"]
+
+
+@pytest.mark.parametrize("data", SHORT_GARBAGE, ids=lambda data: repr(data[:6]))
+def test_refuses_short_garbage_behind_a_bom(data: bytes) -> None:
+    with pytest.raises(InputError, match="does not decode cleanly"):
+        decode(data, source="x.txt")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", SHORT_TEXTS)
+def test_decodes_short_wide_text(text: str, codec: str) -> None:
+    assert decode(("\ufeff" + text).encode(codec)) == text
+
+
+def test_refuses_most_random_bytes_behind_a_bom() -> None:
+    """Not all: five random UTF-16 code units can look like a line of Chinese and Korean."""
+    generator = random.Random(2024)
+    refused = 0
+    for _ in range(500):
+        try:
+            decode(codecs.BOM_UTF16_LE + generator.randbytes(10))
+        except InputError:
+            refused += 1
+    assert refused >= 400
 
 
 @pytest.mark.parametrize("text, kind", [

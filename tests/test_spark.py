@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-pyspark = pytest.importorskip("pyspark")
+pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed: the spark extra has it "
+                                                 "(the README's test command, pip install '.[test,spark]')")
 pytest.importorskip("warcio")
 
 from cleaner.cli import main  # noqa: E402
