@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -237,9 +238,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}", hint="give a positive number")
     name = inputs[0]
-    if len(inputs) > 1 or (name == STDIN and args.input_format not in ("auto", "doc")) or (
+    into_folder = args.output not in (None, STDIN) and (args.output.endswith(("/", os.sep)) or Path(args.output).is_dir())
+    if len(inputs) > 1 or into_folder or (name == STDIN and args.input_format not in ("auto", "doc")) or (
             name != STDIN and (Path(name).is_dir() or input_format(name, args.input_format) != "doc")):
-        return clean_many(inputs, args, rules)
+        return clean_many(inputs, args, rules)  # one file into a folder too: it is named as in a batch
     if args.resume and args.output not in (None, STDIN) and Path(args.output).exists():
         return 0
     result = clean_input(name, args, rules)

@@ -319,3 +319,16 @@ def test_rules_test_takes_rules_like_the_other_commands(tmp_path: Path, capsys: 
     assert code == 0 and out.splitlines()[-1] == "2 passed, 0 failed"
     code, out, err = run(["rules", "test", "--rules", str(tmp_path / "missing.toml")], capsys)
     assert code == 2 and out == "" and len(err.splitlines()) == 1 and "missing.toml" in err
+
+
+@pytest.mark.parametrize("folder", ["existing", "new/"])
+def test_one_file_into_a_folder_is_written_inside_it(folder: str, tmp_path: Path) -> None:
+    """`-o out/` (or an existing folder) with one input writes out/<name>.txt, as a batch would,
+    instead of failing with "Is a directory"."""
+    source = tmp_path / "story.txt"
+    source.write_text("Harbour cranes idle\n\nContainer ships queued outside the port on Tuesday.\n", encoding="utf-8")
+    if not folder.endswith("/"):
+        (tmp_path / folder).mkdir()
+    assert main(["clean", "-q", str(source), "-o", f"{tmp_path}/{folder}"]) == 0  # Path would drop the final /
+    written = tmp_path / folder.rstrip("/") / "story.txt"
+    assert "Container ships queued" in written.read_text(encoding="utf-8")
