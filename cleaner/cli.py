@@ -332,11 +332,13 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
 
 
 def engine_of(rule: Rule) -> str:
-    """How a rule is matched: RE2 for regexes (with its look-ahead checks), else literal lines or CSS."""
+    """How a rule is matched: RE2 for regexes (with its look-ahead checks) and word lists, else lines or CSS."""
     parts = []
     if rule.regexes:
         checks = sum(p.checks for p in rule.regexes)
         parts.append(f"re2 (+{checks} look-ahead checks)" if checks else "re2")
+    if rule.words:
+        parts.append("re2")
     if rule.lines:
         parts.append("lines")
     if rule.selector:
