@@ -216,8 +216,11 @@ def _translate(line: str, rule_id: str, origin: str, translated: Counter[str]) -
     expression, used = procedural_xpath(body)
     for name in used:
         translated[f":{name}()"] += 1
-    if expression is None:
-        return compact_rule(selector=body.removesuffix(":remove()"), **common)
+    if expression is None:  # only a trailing :remove(): the selector before it, if plain
+        selector = body.removesuffix(":remove()")
+        if not _plain_css(selector):
+            raise _Skip("unsupported CSS selector")
+        return compact_rule(selector=selector, **common)
     return compact_rule(xpath=expression, **common)
 
 
