@@ -225,6 +225,7 @@ def _translate(line: str, rule_id: str, origin: str, translated: Counter[str]) -
 
 
 HTML_ONLY = frozenset({"html"})
+COMMENT_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
 DOMAIN = re.compile(r"~?[a-z0-9.-]+")
 
@@ -466,24 +467,35 @@ def _from_cache(values: dict[str, object]) -> Rule:
 
 def to_toml(result: Import, source: str) -> str:
     """A rule pack holding the imported rules, one `[[rules]]` per kept line, ids unchanged."""
-    out = ["# Imported by `cleaner rules import-filters` from " + source,
-           "# " + result.summary(), "", "[pack]", f"name = {json.dumps(result.name)}",
-           f"description = {json.dumps('Cosmetic and network filters imported from ' + Path(source).name)}",
+    out = ["# Imported by `cleaner rules import-filters` from " + _comment(source),
+           "# " + _comment(result.summary()), "", "[pack]", f"name = {_toml(result.name)}",
+           f"description = {_toml('Cosmetic and network filters imported from ' + Path(source).name)}",
            'kinds = ["html"]', ""]
     for rule in result.rules:
-        out += ["[[rules]]", f"id = {json.dumps(rule.id)}", f"category = {json.dumps(rule.category)}",
-                f"action = {json.dumps(rule.action)}", f"description = {json.dumps(rule.description)}"]
+        out += ["[[rules]]", f"id = {_toml(rule.id)}", f"category = {_toml(rule.category)}",
+                f"action = {_toml(rule.action)}", f"description = {_toml(rule.description)}"]
         for name in ("selector", "xpath", "network"):
             value = getattr(rule, name)
             if value:
-                out.append(f"{name} = {json.dumps(value)}")
+                out.append(f"{name} = {_toml(value)}")
         if rule.network and rule.tags != frozenset({"img", "iframe", "script"}):
-            out.append(f"tags = {json.dumps(sorted(rule.tags))}")
+            out.append(f"tags = {_toml(sorted(rule.tags))}")
         for name in ("domains", "not_domains"):
             if getattr(rule, name):
-                out.append(f"{name} = {json.dumps(list(getattr(rule, name)))}")
+                out.append(f"{name} = {_toml(list(getattr(rule, name)))}")
         out.append("")
     return "\n".join(out)
+
+
+def _toml(value: object) -> str:
+    """A TOML string or array of strings: JSON's escapes, but not `ensure_ascii`'s surrogate
+    pairs for characters past U+FFFF (TOML refuses those), and DEL escaped (JSON leaves it)."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _comment(text: str) -> str:
+    """Text for a `#` comment line: the control characters TOML refuses there as escapes."""
+    return COMMENT_CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 def slot_of(el: etree._Element, body: etree._Element) -> etree._Element:
