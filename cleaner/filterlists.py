@@ -226,7 +226,6 @@ def _translate(line: str, rule_id: str, origin: str, translated: Counter[str]) -
 
 HTML_ONLY = frozenset({"html"})
 COMMENT_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
-COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
 DOMAIN = re.compile(r"~?[a-z0-9.-]+")
 
 
@@ -253,9 +252,7 @@ def _plain_css(selector: str) -> bool:
     from cssselect import SelectorError
 
     if all(SIMPLE_PART.fullmatch(part.strip()) for part in selector.split(",")):
-        return True
-    if "," not in selector and all(SIMPLE_PART.fullmatch(part) for part in COMBINATOR.split(selector.strip())):
-        return True  # compounds the index understands, joined by combinators cssselect handles
+        return True  # what the rule loader accepts unparsed, too (`rulebook._check_selector`)
     if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector):
         return False
     try:

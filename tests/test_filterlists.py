@@ -223,11 +223,11 @@ def test_index_matches_what_cssselect_matches(selectors: list[str]) -> None:
 
 
 @pytest.mark.parametrize("line", ["##.deal-\U0001F600", "a.com##.box\x7fx", "||ads.example^$opt\x00x", "||ads.example^$o\x7f",
-                                  "a.com##.st\x00oby:remove()"])
+                                  "a.com##.st\x00oby:remove()", "##.3tory-tools > .print-button"])
 def test_the_pack_written_loads_back_whatever_the_list_holds(line: str) -> None:
-    """Fuzz finds: a character past U+FFFF (JSON's surrogate-pair escape is not TOML), DEL, and
-    control characters in a skipped reason (it goes into the header comment) all made
-    `import-filters` write a pack that did not load."""
+    """Fuzz finds: a character past U+FFFF (JSON's surrogate-pair escape is not TOML), DEL,
+    control characters in a skipped reason (it goes into the header comment), and a compound
+    selector cssselect refuses (`.3tory > .x`) all made `import-filters` write a pack that did not load."""
     from cleaner.filterlists import to_toml
     from cleaner.rulebook import parse_pack
 
