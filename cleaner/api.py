@@ -12,7 +12,7 @@ from .engine import apply_rules
 from .errors import CleanerError
 from .heuristics import DUMP, TIDY, TRIMMED, classify_blocks
 from .language import detect_lines_language
-from .limits import Limits, check
+from .limits import DEFAULT_LIMITS, LimitError, Limits, check
 from .pagedump import join_pieces
 from .result import Result, build_result
 from .rulebook import RuleSet, load_rules
@@ -38,13 +38,15 @@ def default_rules() -> RuleSet:
 
 
 def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
-          rules: RuleSet | None = None, source: str | None = None, max_bytes: int | None = None) -> Result:
+          rules: RuleSet | None = None, source: str | None = None, max_bytes: int | None = None,
+          max_nodes: int | None = None) -> Result:
     """Clean one article (raw text or HTML) into clean text plus a manifest.
 
     `data` may be `str` or `bytes` (decoded from its BOM, declared charset or by
     detection). `kind` forces "text" or "html"; "auto" sniffs. `source` names the
     document in errors and in `Result.source["path"]`. A document past `max_bytes`
-    (UTF-8 bytes; default 64 MiB, see `cleaner.limits`) is refused with a `LimitError`.
+    (UTF-8 bytes; default 64 MiB) or an HTML page of more than `max_nodes` elements
+    (default 1,000,000; see `cleaner.limits`) is refused with a `LimitError`.
     Empty or blank input is an empty result. Raises `CleanerError` on failure.
     """
     if kind not in KINDS:
@@ -52,13 +54,18 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     if not isinstance(data, (str, bytes, bytearray)):
         raise CleanerError(f"expected str or bytes, got {type(data).__name__}", source=source)
     raw = bytes(data) if isinstance(data, (bytes, bytearray)) else data.encode("utf-8", "surrogatepass")
-    check(len(raw), Limits.of(max_bytes).max_bytes, "max_bytes", source=source)
+    limits = Limits.of(max_bytes, max_nodes=max_nodes)
+    check(len(raw), limits.max_bytes, "max_bytes", source=source)
     text = decode(raw, source=source or "<input>") if isinstance(data, (bytes, bytearray)) else data
     if kind == "auto":
         kind = sniff_kind(text)
     ruleset = rules if rules is not None else default_rules()
     with using(ruleset):  # the heuristics read their word lists from these rules
-        doc = read_document(text, kind, url, ruleset)
+        try:
+            doc = read_document(text, kind, url, ruleset, limits.max_nodes)
+        except LimitError as exc:
+            exc.source = exc.source or source
+            raise
         apply_rules(doc, ruleset, late=False if kind == "text" else None)
         if kind == "text":
             path = classify_blocks(doc)
@@ -78,11 +85,12 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
     return build_result(doc, anchored, info)
 
 
-def read_document(text: str, kind: str, url: str | None, rules: RuleSet) -> Document:
+def read_document(text: str, kind: str, url: str | None, rules: RuleSet,
+                  max_nodes: int = DEFAULT_LIMITS.max_nodes) -> Document:
     if kind == "html":
         from .html import read_html
 
-        return read_html(text, url=url, rules=rules)
+        return read_html(text, url=url, rules=rules, max_nodes=max_nodes)
     matcher = rules.matcher("text", url)
     return read_text(text, url=url, stands_alone=lambda line: matcher.match(line) is not None)
 

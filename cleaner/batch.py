@@ -101,7 +101,7 @@ def run_task(task: Task) -> Outcome:
             else:
                 data, url = read_document(payload, config.limits) if op == "file" else (payload, None)
             result = clean(data, kind=config.kind, url=url or config.url, rules=rules, source=source.get("path"),
-                           max_bytes=config.limits.max_bytes)
+                           max_bytes=config.limits.max_bytes, max_nodes=config.limits.max_nodes)
             if op == "fetched":
                 result.source["fetch"] = fetched
             record["url"] = result.source.get("url")
@@ -109,7 +109,7 @@ def run_task(task: Task) -> Outcome:
             record["error"] = describe(exc)
     elif op == "record":
         record, result = clean_record(payload, rules, kind=config.kind, url=config.url,
-                                      max_bytes=config.limits.max_bytes)
+                                      max_bytes=config.limits.max_bytes, max_nodes=config.limits.max_nodes)
     elif op == "line":
         try:
             mapping = json.loads(payload)
@@ -118,7 +118,8 @@ def run_task(task: Task) -> Outcome:
         if not isinstance(mapping, dict):
             mapping = {"error": f"line {source.get('line')} is JSON but not an object"}
         record, result = clean_record(mapping, rules, fields=config.fields, kind=config.kind, url=config.url,
-                                      default_id=key, source=source, max_bytes=config.limits.max_bytes)
+                                      default_id=key, source=source, max_bytes=config.limits.max_bytes,
+                                      max_nodes=config.limits.max_nodes)
     else:  # "fail"
         record = {"id": None, "url": None, "source": source, "result": None, "error": payload}
     if out is not None:

@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                         default=DEFAULT_LIMITS.max_decompressed_bytes,
                         help="most a .gz document or an MHTML page part may unpack to "
                              f"(default {human(DEFAULT_LIMITS.max_decompressed_bytes)})")
+    limits.add_argument("--max-nodes", type=count_option, default=DEFAULT_LIMITS.max_nodes, metavar="N",
+                        help=f"most elements in one HTML page (default {DEFAULT_LIMITS.max_nodes:,})")
 
     fetch_parent = argparse.ArgumentParser(add_help=False)
     fetching = fetch_parent.add_argument_group("fetching URLs (needs the fetch extra: pip install 'cleaner[fetch]')")
@@ -178,8 +180,14 @@ def size_option(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def count_option(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def limits_from(args: argparse.Namespace) -> Limits:
-    return Limits.of(args.max_bytes, args.max_decompressed_bytes)
+    return Limits.of(args.max_bytes, args.max_decompressed_bytes, args.max_nodes)
 
 
 def read_input(name: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes | str, str | None]:
@@ -195,7 +203,8 @@ def clean_input(name: str, args: argparse.Namespace, rules: RuleSet) -> Result:
     limits = limits_from(args)
     data, url = read_input(name, limits)
     source = "<stdin>" if name == STDIN else name
-    return clean(data, kind=args.kind, url=args.url or url, rules=rules, source=source, max_bytes=limits.max_bytes)
+    return clean(data, kind=args.kind, url=args.url or url, rules=rules, source=source, max_bytes=limits.max_bytes,
+                 max_nodes=limits.max_nodes)
 
 
 def fetch_options(args: argparse.Namespace) -> FetchOptions:
@@ -215,7 +224,7 @@ def clean_url(url: str, args: argparse.Namespace, rules: RuleSet) -> Result:
     """Fetch one page and clean it; its final address (after redirects) is the document's URL."""
     from .fetch import clean_url as fetch_and_clean
 
-    return fetch_and_clean(url, fetch_options(args), kind=args.kind, rules=rules)
+    return fetch_and_clean(url, fetch_options(args), kind=args.kind, rules=rules, max_nodes=args.max_nodes)
 
 
 def check_output(output: str | None) -> None:
@@ -359,11 +368,13 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
 
 
 def engine_of(rule: Rule) -> str:
-    """How a rule is matched: RE2 for regexes (with its look-ahead checks), else literal lines or CSS."""
+    """How a rule is matched: RE2 for regexes (with its look-ahead checks) and word lists, else lines or CSS."""
     parts = []
     if rule.regexes:
         checks = sum(p.checks for p in rule.regexes)
         parts.append(f"re2 (+{checks} look-ahead checks)" if checks else "re2")
+    if rule.words:
+        parts.append("re2")
     if rule.lines:
         parts.append("lines")
     if rule.selector:

@@ -363,12 +363,17 @@ def fetch_url(url: str, options: FetchOptions | None = None) -> Fetched:
 
 
 def clean_url(url: str, options: FetchOptions | None = None, *, kind: str = "auto",
-              rules: RuleSet | None = None) -> Result:
-    """Fetch and clean one page: its final address is its `url` (site packs apply), `source.fetch` says how it came."""
+              rules: RuleSet | None = None, max_nodes: int | None = None) -> Result:
+    """Fetch and clean one page: its final address is its `url` (site packs apply), `source.fetch` says how it came.
+    `options.max_bytes` bounds the body; `max_nodes` is `clean()`'s; an error names the URL."""
     from .api import clean
 
     fetched = fetch_url(url, options)
-    result = clean(fetched.content, kind=kind, url=fetched.final_url, rules=rules)
+    try:
+        result = clean(fetched.content, kind=kind, url=fetched.final_url, rules=rules, max_nodes=max_nodes)
+    except CleanerError as exc:
+        exc.source = exc.source or url
+        raise
     result.source["fetch"] = fetched.info()
     return result
 

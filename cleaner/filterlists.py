@@ -216,13 +216,16 @@ def _translate(line: str, rule_id: str, origin: str, translated: Counter[str]) -
     expression, used = procedural_xpath(body)
     for name in used:
         translated[f":{name}()"] += 1
-    if expression is None:
-        return compact_rule(selector=body.removesuffix(":remove()"), **common)
+    if expression is None:  # only a trailing :remove(): the selector before it, if plain
+        selector = body.removesuffix(":remove()")
+        if not _plain_css(selector):
+            raise _Skip("unsupported CSS selector")
+        return compact_rule(selector=selector, **common)
     return compact_rule(xpath=expression, **common)
 
 
 HTML_ONLY = frozenset({"html"})
-COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+COMMENT_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 DOMAIN = re.compile(r"~?[a-z0-9.-]+")
 
 
@@ -249,9 +252,7 @@ def _plain_css(selector: str) -> bool:
     from cssselect import SelectorError
 
     if all(SIMPLE_PART.fullmatch(part.strip()) for part in selector.split(",")):
-        return True
-    if "," not in selector and all(SIMPLE_PART.fullmatch(part) for part in COMBINATOR.split(selector.strip())):
-        return True  # compounds the index understands, joined by combinators cssselect handles
+        return True  # what the rule loader accepts unparsed, too (`rulebook._check_selector`)
     if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector):
         return False
     try:
@@ -463,24 +464,35 @@ def _from_cache(values: dict[str, object]) -> Rule:
 
 def to_toml(result: Import, source: str) -> str:
     """A rule pack holding the imported rules, one `[[rules]]` per kept line, ids unchanged."""
-    out = ["# Imported by `cleaner rules import-filters` from " + source,
-           "# " + result.summary(), "", "[pack]", f"name = {json.dumps(result.name)}",
-           f"description = {json.dumps('Cosmetic and network filters imported from ' + Path(source).name)}",
+    out = ["# Imported by `cleaner rules import-filters` from " + _comment(source),
+           "# " + _comment(result.summary()), "", "[pack]", f"name = {_toml(result.name)}",
+           f"description = {_toml('Cosmetic and network filters imported from ' + Path(source).name)}",
            'kinds = ["html"]', ""]
     for rule in result.rules:
-        out += ["[[rules]]", f"id = {json.dumps(rule.id)}", f"category = {json.dumps(rule.category)}",
-                f"action = {json.dumps(rule.action)}", f"description = {json.dumps(rule.description)}"]
+        out += ["[[rules]]", f"id = {_toml(rule.id)}", f"category = {_toml(rule.category)}",
+                f"action = {_toml(rule.action)}", f"description = {_toml(rule.description)}"]
         for name in ("selector", "xpath", "network"):
             value = getattr(rule, name)
             if value:
-                out.append(f"{name} = {json.dumps(value)}")
+                out.append(f"{name} = {_toml(value)}")
         if rule.network and rule.tags != frozenset({"img", "iframe", "script"}):
-            out.append(f"tags = {json.dumps(sorted(rule.tags))}")
+            out.append(f"tags = {_toml(sorted(rule.tags))}")
         for name in ("domains", "not_domains"):
             if getattr(rule, name):
-                out.append(f"{name} = {json.dumps(list(getattr(rule, name)))}")
+                out.append(f"{name} = {_toml(list(getattr(rule, name)))}")
         out.append("")
     return "\n".join(out)
+
+
+def _toml(value: object) -> str:
+    """A TOML string or array of strings: JSON's escapes, but not `ensure_ascii`'s surrogate
+    pairs for characters past U+FFFF (TOML refuses those), and DEL escaped (JSON leaves it)."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _comment(text: str) -> str:
+    """Text for a `#` comment line: the control characters TOML refuses there as escapes."""
+    return COMMENT_CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 def slot_of(el: etree._Element, body: etree._Element) -> etree._Element:

@@ -18,6 +18,7 @@ from .document import BODY, IMAGE, REMOVED, Block, Document
 from .fallback import Extraction, second_look, words
 from .figures import collect_figures
 from .htmlparse import SKIP_TAGS, Walker, drop, parse, strip_skipped, tag_of, text_of
+from .limits import DEFAULT_LIMITS
 from .metadata import dateline_dates, page_title, read_metadata
 from .filterlists import slot_of
 from .rulebook import Rule, RuleSet
@@ -34,9 +35,11 @@ JSON_LD_WHERE = "script[type=application/ld+json]"
 PATH_SITE = "site-pack"  # metadata.extraction's path when a site pack named the article
 
 
-def read_html(text: str, *, url: str | None = None, rules: RuleSet) -> Document:
-    """Blocks of an HTML page in document order, with title, metadata and images."""
-    tree = parse(text)
+def read_html(text: str, *, url: str | None = None, rules: RuleSet,
+              max_nodes: int = DEFAULT_LIMITS.max_nodes) -> Document:
+    """Blocks of an HTML page in document order, with title, metadata and images; a page of
+    more than `max_nodes` elements is a `LimitError`."""
+    tree = parse(text, max_nodes)
     root = tree.getroot()
     body = root.find("body")
     title, metadata, base_url, ld_images = read_metadata(root, url)

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .document import IMAGE, REMOVED, Block
+from .limits import DEFAULT_LIMITS, LimitError
 from .text import normalise_line
 
 # Elements whose content is never article text (their images are collected first).
@@ -58,8 +59,9 @@ def _parser() -> etree.HTMLParser:
                            huge_tree=True, default_doctype=False)
 
 
-def parse(text: str) -> etree._ElementTree:
-    """The page's element tree; never raises on odd input, at worst an empty body."""
+def parse(text: str, max_nodes: int = DEFAULT_LIMITS.max_nodes) -> etree._ElementTree:
+    """The page's element tree; never raises on odd input, at worst an empty body. A tree of
+    more than `max_nodes` elements is a `LimitError`, before any per-element work is done."""
     text = XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     text = XML_INVALID.sub(" ", text)
     parts = BLOCK_END.split(text)  # [text, end tag, text, ...]: each end tag gets its line break
@@ -87,7 +89,19 @@ def parse(text: str) -> etree._ElementTree:
     if root.find("body") is None:
         root.append(etree.Element("body"))
     _release_from_head(root)
+    _check_nodes(root, text, max_nodes)
     return root.getroottree()
+
+
+def _check_nodes(root: etree._Element, text: str, limit: int) -> None:
+    """Count the elements only when the page could hold `limit`: libxml2 adds at most an html,
+    head and body and a `<p>` per run of text to the elements the page's `<` begin, so a
+    page with few `<` is under the limit (and counting `<` is five times cheaper than counting elements)."""
+    if 2 * text.count("<") + 16 <= limit:
+        return
+    count = sum(1 for _ in root.iter())
+    if count > limit:
+        raise LimitError(f"the page has {count:,} elements, past --max-nodes {limit:,}", limit="max_nodes")
 
 
 def _fromstring(data: bytes, parser: etree.HTMLParser) -> etree._Element:

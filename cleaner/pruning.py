@@ -151,7 +151,7 @@ def _cut_stamped_thread(roots: list[etree._Element], segments: list[Segment], ve
 
 def _stamp(seg: Segment) -> bool:
     text = seg.block.text
-    return (len(text.split()) <= THREAD_STAMP_WORDS and test(THREAD_STAMP)(text) is not None
+    return (len(text.split()) <= THREAD_STAMP_WORDS and test(THREAD_STAMP)(text)
             and any(c.isdigit() for c in text))
 
 

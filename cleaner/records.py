@@ -19,18 +19,21 @@ FIELDS = ("html", "text", "id", "url")
 
 def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = None, *, kind: str = "auto",
                   html_field: str = "html", text_field: str = "text", id_field: str = "id",
-                  url_field: str = "url", max_bytes: int | None = None) -> Iterator[dict[str, Any]]:
+                  url_field: str = "url", max_bytes: int | None = None,
+                  max_nodes: int | None = None) -> Iterator[dict[str, Any]]:
     """Clean each mapping (`html` or `text`, optional `id`, `url`, `source`), yielding one output record each, in order.
 
     A record whose `error` is set (as `iter_warc` gives for damaged records) passes
     through as an error record. `kind` other than "auto" overrides what the field
     says. A plain module-level generator, so Spark, Dask or multiprocessing can
-    pickle it.
+    pickle it. `max_bytes` and `max_nodes` are `clean()`'s limits: a record past one is an
+    error record.
     """
     ruleset = rules if rules is not None else default_rules()
     fields = (html_field, text_field, id_field, url_field)
     for record in records:
-        out, result = clean_record(record, ruleset, fields=fields, kind=kind, max_bytes=max_bytes)
+        out, result = clean_record(record, ruleset, fields=fields, kind=kind, max_bytes=max_bytes,
+                                   max_nodes=max_nodes)
         if result is not None:
             out["result"] = result.to_dict()
         yield out
@@ -39,7 +42,7 @@ def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = 
 def clean_record(record: Mapping[str, Any], rules: RuleSet, *, fields: tuple[str, str, str, str] = FIELDS,
                  kind: str = "auto", url: str | None = None, default_id: Any = None,
                  source: dict[str, Any] | None = None,
-                 max_bytes: int | None = None) -> tuple[dict[str, Any], Result | None]:
+                 max_bytes: int | None = None, max_nodes: int | None = None) -> tuple[dict[str, Any], Result | None]:
     """(output record without its `result`, the Result or None) for one input mapping."""
     html_field, text_field, id_field, url_field = fields
     if source is None:
@@ -62,7 +65,7 @@ def clean_record(record: Mapping[str, Any], rules: RuleSet, *, fields: tuple[str
         return out, None
     try:
         result = clean(data, kind=doc_kind if kind == "auto" else kind, url=doc_url, rules=rules,
-                       source=(source or {}).get("path"), max_bytes=max_bytes)
+                       source=(source or {}).get("path"), max_bytes=max_bytes, max_nodes=max_nodes)
     except Exception as exc:  # noqa: BLE001 - one bad record must not stop a batch
         out["error"] = describe(exc)
         return out, None

@@ -1,8 +1,9 @@
 """Rule regexes on RE2: matching takes time linear in the block's length, whoever wrote the rule.
 
 Rule files come from other people (and from imported public lists), and one backtracking
-regex such as `(a+)+$` on one long line can stall a worker for ever. So every rule regex
-runs on RE2 (`google-re2`), which has no backtracking. Patterns are written in Python's
+regex such as `(a+)+$` on one long line can stall a worker for ever. So every rule regex,
+and every vocabulary's word pattern (`WordsRegex`), runs on RE2 (`google-re2`), which has
+no backtracking. Patterns are written in Python's
 `re` syntax and translated here, keeping Python's meaning:
 
 * `\\w`, `\\d`, `\\s` (and `\\W`, `\\D`, `\\S` outside `[...]`) keep their Unicode meaning
@@ -17,8 +18,9 @@ runs on RE2 (`google-re2`), which has no backtracking. Patterns are written in P
 
 Known differences: `\\b` and `\\B` are RE2's, which count only ASCII letters, digits and `_`
 as word characters (a boundary between `s` and `é` counts as one); `\\W` and `\\S` inside
-`[...]` are RE2's ASCII ones; and under IGNORECASE a `[...]` holding `\\w` also matches
-U+0345 (a combining iota). The built-in rules match exactly as under `re` on every test text.
+`[...]` are RE2's ASCII ones; under IGNORECASE a `[...]` holding `\\w` also matches U+0345
+(a combining iota), and `i` does not match the Turkish `İ` and `ı`, which Python's `re` folds
+to it. The built-in rules match exactly as under `re` on every test text.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ class RuleRegex:
             raise RegexError("rule regexes need the google-re2 package (pip install google-re2)")
         ascii_only = bool(parsed.state.flags & re.ASCII)
         lead, condition, rest = _split_lookaheads(pattern)
-        _refuse(_python_parse(rest, flags).data, "")
+        _refuse(_python_parse(rest, flags).data)
         self._condition = _compile_condition(condition, lead, flags, ascii_only)
         self.checks = _count(self._condition)
         self._main = _compile(lead + rest, flags, ascii_only)
@@ -117,6 +119,45 @@ class RuleRegex:
 
     def __repr__(self) -> str:
         return f"RuleRegex({self.pattern!r}, engine={self.engine!r})"
+
+
+class WordsRegex:
+    """A vocabulary's pattern on RE2 (`cleaner.vocabulary`): called with a text, it says whether the
+    pattern is found in it (`anchor` "search"), at its start ("start") or matches all of it ("full").
+
+    No look-arounds at all, not even leading ones: they would hold at every place a search
+    tries, not once at the start. A vocabulary spells out the character before or after a
+    word instead (`(?:^|[^a-z])comment`), which for a yes-or-no answer means the same.
+    """
+
+    __slots__ = ("pattern", "engine", "_compiled", "_anchor")
+
+    def __init__(self, pattern: str, flags: int = 0, anchor: str = "search"):
+        self.pattern = pattern
+        self.engine = ENGINE
+        parsed = _python_parse(pattern, flags)
+        if parsed.state.flags & re.VERBOSE:
+            raise RegexError(f"regex uses verbose mode (?x), which RE2 cannot read ({HINT})")
+        if _re2 is None:
+            raise RegexError("rule regexes need the google-re2 package (pip install google-re2)")
+        _refuse(parsed.data, ahead="a look-ahead")
+        self._compiled = _compile(pattern, flags, bool(parsed.state.flags & re.ASCII), capture=False)
+        self._anchor = {"search": _re2.RE2.Anchor.UNANCHORED, "start": _START, "full": _BOTH}[anchor]
+
+    def __call__(self, text: str) -> bool:
+        data = text.encode("utf-8", "surrogatepass")
+        return self._compiled.Match(self._anchor, data, 0, len(data))[0][0] >= 0
+
+    def __repr__(self) -> str:
+        return f"WordsRegex({self.pattern!r}, engine={self.engine!r})"
+
+
+def compile_words_regex(pattern: str, flags: int = 0, anchor: str = "search") -> WordsRegex:
+    """A vocabulary's pattern on the bounded engine, or a `RegexError` naming what stops it."""
+    try:
+        return WordsRegex(pattern, flags, anchor)
+    except RecursionError:
+        raise RegexError(f"regex nests too deeply ({len(pattern)} characters)") from None
 
 
 def compile_rule_regex(pattern: str, flags: int = 0) -> RuleRegex:
@@ -165,17 +206,17 @@ def _python_parse(pattern: str, flags: int) -> Any:
         raise RegexError(f"bad regex {pattern!r}: {exc}") from None
 
 
-def _refuse(nodes: Any, where: str) -> None:
-    """Raise for the first construct RE2 cannot run (look-arounds here are not leading ones)."""
+def _refuse(nodes: Any, ahead: str = "a look-ahead that is not at the start of the pattern") -> None:
+    """Raise for the first construct RE2 cannot run (look-aheads here are not leading ones)."""
     for op, av in nodes:
         name = str(op)
         if name in UNSUPPORTED:
             raise RegexError(f"regex uses {UNSUPPORTED[name]}, which the linear-time engine cannot run ({HINT})")
         if op in (_constants.ASSERT, _constants.ASSERT_NOT):
-            what = "a look-behind" if av[0] < 0 else "a look-ahead that is not at the start of the pattern"
+            what = "a look-behind" if av[0] < 0 else ahead
             raise RegexError(f"regex uses {what}, which the linear-time engine cannot run ({HINT})")
         for child in _children(op, av):
-            _refuse(child, where)
+            _refuse(child, ahead)
 
 
 def _children(op: Any, av: Any) -> list[Any]:
@@ -310,7 +351,7 @@ def _compile_condition(items: list[Any], lead: str, flags: int, ascii_only: bool
 def _compile_item(item: Any, lead: str, flags: int, ascii_only: bool) -> Condition:
     if isinstance(item, tuple):
         positive, body = item
-        _refuse(_python_parse(body, flags).data, "")
+        _refuse(_python_parse(body, flags).data)
         return ("match", positive, _compile(lead + body, flags, ascii_only, capture=False))
     return ("any", [("all", [_compile_item(i, lead, flags, ascii_only) for i in branch]) for branch in item])
 

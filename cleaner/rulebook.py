@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .regexengine import RegexError, RuleRegex, compile_rule_regex
+from .regexengine import RegexError, RuleRegex, compile_rule_regex, compile_words_regex
 from .regexscan import ODD_CASE, first_chars, needed_words
 from .errors import RuleError
 
@@ -161,7 +161,6 @@ class SitePack:
         return f"site.{re.sub(r'[^a-z0-9_.-]+', '-', self.name.lower()).strip('-.')}.outside-article"
 
 
-NOTHING = re.compile(r"(?!)")  # what a disabled vocabulary matches
 SITE_PLANS = 512  # per-site selector indexes kept (a batch meets many sites)
 
 
@@ -261,22 +260,20 @@ class RuleSet:
         return plans
 
     def vocabulary(self, rule_id: str) -> Callable[[str], Any]:
-        """The test a vocabulary rule (and the rules that extend it) stands for: the compiled
-        pattern's `search`, `fullmatch` or `match`, built once. A disabled vocabulary matches nothing."""
+        """The test a vocabulary rule (and the rules that extend it) stands for: whether the pattern
+        is found in a text, at its start or matches all of it (its `anchor`), on RE2, built once. A
+        disabled vocabulary matches nothing."""
         test = self._vocabulary.get(rule_id)
         if test is None:
             base = self.by_id.get(rule_id)
             parts = [r for r in ([base] if base is not None and base.action == "vocabulary" else [])]
             parts += [r for r in self.rules if r.extends == rule_id and r.action == "vocabulary"]
             if not parts:
-                pattern = NOTHING
+                test = _nothing
             else:
                 head = parts[0]
                 joined = "|".join(word for rule in parts for word in rule.words)
-                flags = 0 if _case_sensitive(head) else re.IGNORECASE
-                pattern = re.compile(head.template.replace("{words}", joined), flags)
-            test = {"search": pattern.search, "full": pattern.fullmatch, "start": pattern.match}[
-                parts[0].anchor if parts else "search"]
+                test = compile_words_regex(head.template.replace("{words}", joined), _flags(head), head.anchor)
             self._vocabulary[rule_id] = test
         return test
 
@@ -291,8 +288,13 @@ class RuleSet:
         return [pack for pack in self.sites if pack.applies_to(url)]
 
 
-def _case_sensitive(rule: Rule) -> bool:
-    return rule.case_sensitive
+def _flags(rule: Rule) -> int:
+    return 0 if rule.case_sensitive else re.IGNORECASE
+
+
+def _nothing(text: str) -> bool:
+    """What a disabled vocabulary matches."""
+    return False
 
 
 class _ScopedRules:
@@ -474,11 +476,7 @@ def _compile_rule(raw: Any, pack: dict[str, Any], origin: str) -> Rule:
             raise FieldError(f"anchor must be one of {', '.join(sorted(ANCHORS))}", "anchor")
         if extends is not None and (not isinstance(extends, str) or not ID_PATTERN.match(extends)):
             raise FieldError("extends must be the id of a vocabulary rule", "extends")
-        for word in words:
-            try:
-                re.compile(template.replace("{words}", f"(?:{word})"), flags)
-            except re.error as exc:
-                raise FieldError(f"bad word {word!r}: {exc}", "words") from None
+        _check_vocabulary(template, words, flags, anchor)
     elif words or extends is not None or "template" in raw or "anchor" in raw:
         raise ValueError("'words', 'template', 'anchor' and 'extends' are only for action = \"vocabulary\"")
     if not (lines or regexes or selector or xpath or network or words):
@@ -537,6 +535,19 @@ def check_xpath(expression: str) -> None:
 def is_xpath(expression: str) -> bool:
     """Site packs take CSS or XPath in one field: XPath starts with `/`, `./` or `(`."""
     return expression.lstrip().startswith(("/", "./", "("))
+
+
+def _check_vocabulary(template: str, words: tuple[str, ...], flags: int, anchor: str) -> None:
+    """Each word in the template must compile on RE2, as the joined list will."""
+    try:
+        compile_words_regex(template.replace("{words}", "(?:)"), flags, anchor)
+    except RegexError as exc:
+        raise FieldError(f"bad template: {exc}", "template") from None
+    for word in words:
+        try:
+            compile_words_regex(template.replace("{words}", f"(?:{word})"), flags, anchor)
+        except RegexError as exc:
+            raise FieldError(f"bad word {word!r}: {exc}", "words") from None
 
 
 def _check_selector(selector: str) -> None:

@@ -4,7 +4,9 @@ Install with `pip install 'cleaner[spark]'`. Each partition runs `clean_records`
 in a Python worker, which loads the rules once (they are cached per process), so
 the output equals `cleaner clean --format jsonl` on the same input. Paths given to
 `clean_warcs` are opened by the executors, so on a cluster they must be readable
-there (a shared or mounted filesystem).
+there (a shared or mounted filesystem). Both take the CLI's limits as keywords
+(`max_bytes`, `max_decompressed_bytes`, `max_nodes`; see `cleaner.limits`): a document
+past one is an error row.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 from .records import clean_records
 from .errors import CleanerError
+from .limits import Limits
 from .rulebook import RuleSet
 from .sources import iter_warc
 
@@ -39,17 +42,19 @@ def warc_row(record: dict[str, Any]) -> tuple[str | None, ...]:
             json.dumps(result, ensure_ascii=False) if result else None, record.get("error"))
 
 
-def _warc_partition(paths: Iterable[str], rules: RuleSet | None) -> Iterator[tuple[str | None, ...]]:
+def _warc_partition(paths: Iterable[str], rules: RuleSet | None, limits: Limits) -> Iterator[tuple[str | None, ...]]:
     for path in paths:
         try:  # a missing or unreadable file raises InputError when iter_warc opens it
-            for record in clean_records(iter_warc(path), rules):
+            for record in clean_records(iter_warc(path, limits=limits), rules, max_bytes=limits.max_bytes,
+                                        max_nodes=limits.max_nodes):
                 yield warc_row(record)
         except CleanerError as exc:
             yield warc_row({"source": {"path": path}, "error": str(exc)})
 
 
 def clean_warcs(spark: SparkSession, paths: Iterable[str], rules: RuleSet | None = None, *,
-                partitions: int | None = None) -> DataFrame:
+                partitions: int | None = None, max_bytes: int | None = None,
+                max_decompressed_bytes: int | None = None, max_nodes: int | None = None) -> DataFrame:
     """Clean every HTML or text record of these WARC/ARC files into a DataFrame.
 
     Columns: `url`, `warc_record_id`, `warc_date`, `text`, `title`, `manifest` (the
@@ -57,15 +62,16 @@ def clean_warcs(spark: SparkSession, paths: Iterable[str], rules: RuleSet | None
     a damaged archive ends with an error row). One partition per file unless
     `partitions` is given; records keep their order within each file.
     """
+    limits = Limits.of(max_bytes, max_decompressed_bytes, max_nodes)
     paths = [str(p) for p in paths]
     if not paths:
         return spark.createDataFrame([], WARC_SCHEMA)
     rdd = spark.sparkContext.parallelize(paths, partitions or len(paths))
-    return spark.createDataFrame(rdd.mapPartitions(partial(_warc_partition, rules=rules)), WARC_SCHEMA)
+    return spark.createDataFrame(rdd.mapPartitions(partial(_warc_partition, rules=rules, limits=limits)), WARC_SCHEMA)
 
 
 def _column_partition(rows: Iterable[Any], column: str, kind: str, url_column: str | None,
-                      rules: RuleSet | None) -> Iterator[tuple[Any, ...]]:
+                      rules: RuleSet | None, limits: Limits) -> Iterator[tuple[Any, ...]]:
     field = "html" if kind == "html" else "text"
     ahead, behind = itertools.tee(rows)  # clean_records yields one record per row, so tee holds one row
 
@@ -77,14 +83,16 @@ def _column_partition(rows: Iterable[Any], column: str, kind: str, url_column: s
                 record["error"] = f"column {column!r} is null"
             yield record
 
-    for row, out in zip(ahead, clean_records(records(), rules, kind=kind)):
+    for row, out in zip(ahead, clean_records(records(), rules, kind=kind, max_bytes=limits.max_bytes,
+                                             max_nodes=limits.max_nodes)):
         result = out["result"]
         yield tuple(row) + (result["text"] if result else None, result["title"] if result else None,
                             json.dumps(result, ensure_ascii=False) if result else None, out["error"])
 
 
 def clean_column(df: DataFrame, column: str, kind: str = "html", url_column: str | None = None,
-                 rules: RuleSet | None = None, *, prefix: str = "clean_") -> DataFrame:
+                 rules: RuleSet | None = None, *, prefix: str = "clean_", max_bytes: int | None = None,
+                 max_nodes: int | None = None) -> DataFrame:
     """`df` plus `clean_text`, `clean_title`, `clean_manifest` and `clean_error` for the documents in `column`.
 
     `kind` is "html" or "text"; `url_column` names a column with each page's URL
@@ -93,6 +101,7 @@ def clean_column(df: DataFrame, column: str, kind: str = "html", url_column: str
     """
     if kind not in ("html", "text"):
         raise ValueError(f"kind must be html or text, not {kind!r}")
+    limits = Limits.of(max_bytes, max_nodes=max_nodes)
     for name in (column,) + ((url_column,) if url_column else ()):
         if name not in df.columns:
             raise ValueError(f"no column {name!r} in the DataFrame (columns: {', '.join(df.columns)})")
@@ -102,5 +111,5 @@ def clean_column(df: DataFrame, column: str, kind: str = "html", url_column: str
         raise ValueError(f"the DataFrame already has {', '.join(clash)}; pass another prefix=")
     schema = StructType(list(df.schema.fields) + [StructField(name, StringType(), True) for name in added])
     rows = df.rdd.mapPartitions(partial(_column_partition, column=column, kind=kind, url_column=url_column,
-                                        rules=rules))
+                                        rules=rules, limits=limits))
     return df.sparkSession.createDataFrame(rows, schema)

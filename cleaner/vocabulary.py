@@ -21,8 +21,8 @@ _DEFAULT: RuleSet | None = None
 
 
 def test(rule_id: str) -> Callable[[str], Any]:
-    """The vocabulary's check (a compiled pattern's search, fullmatch or match) in the rule set
-    in force, else in the built-in rules."""
+    """The vocabulary's check (text -> whether its RE2 pattern is found, see `RuleSet.vocabulary`)
+    in the rule set in force, else in the built-in rules."""
     rules = _IN_FORCE.get()
     if rules is None:
         rules = _default()

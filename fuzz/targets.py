@@ -16,8 +16,9 @@ from typing import Callable
 
 import cleaner
 from cleaner.errors import CleanerError
+from cleaner.filterlists import parse_filter_list, to_toml
 from cleaner.records import clean_records
-from cleaner.rulebook import parse_pack
+from cleaner.rulebook import RuleSet, parse_pack, parse_pack_and_site
 from cleaner.sources import gunzip, iter_warc, jsonl_lines, read_mhtml
 from cleaner.writers import FORMATS, render
 
@@ -91,6 +92,21 @@ def gzip_member(data: bytes) -> None:
         return
 
 
+PAGE = (Path(__file__).resolve().parent.parent / "fixtures" / "filters" / "page.html").read_text(encoding="utf-8")
+
+
+def filter_list(data: bytes) -> None:
+    """The filter-list importer on arbitrary text (decoded as `read_filter_list` does): the pack it
+    writes must load back (`cleaner rules import-filters` promises that), and its rules, alone, clean a page."""
+    imported = parse_filter_list(data.decode("utf-8", "replace"), "fuzz.txt")
+    rules, _site = parse_pack_and_site(to_toml(imported, "fuzz.txt"), "fuzz.toml")  # a RuleError here is a bug
+    try:
+        cleaner.clean(PAGE, kind="html", url="https://example.com/news/1", rules=RuleSet(rules))
+    except CleanerError:
+        return
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "clean": clean_bytes, "rules": rules_toml, "warc": warc, "mhtml": mhtml, "jsonl": jsonl, "gzip": gzip_member,
+    "filterlists": filter_list,
 }

@@ -35,6 +35,9 @@ CONTENT_ROWS = [
      ("error", "does not decode cleanly")),
     ("short UTF-16 text", "short16.txt", "\ufeffHarbour 港口".encode("utf-16-le"), {}, ("result", "Harbour 港口")),
     ("too large", "big.txt", PROSE.encode() * 3, {"max_bytes": 1000}, ("error", "past --max-bytes 1000 bytes")),
+    ("too many elements", "many.html", b"<html><body>" + b"<p>x</p>" * 60 + b"</body></html>",
+     {"kind": "html", "max_nodes": 50},
+     ("error", "the page has 62 elements, past --max-nodes 50")),
     ("not HTML, --kind html", "plain.txt", b"Just a line of plain text.", {"kind": "html"},
      ("result", "Just a line of plain text.")),
 ]
@@ -70,7 +73,7 @@ def answer_of_library(path: Path, options: dict) -> tuple[str, str]:
 def answer_of_records(content: bytes, options: dict) -> tuple[str, str]:
     kind = options.get("kind", "auto")
     record = {"html" if kind == "html" else "text": content, "id": "x"}
-    (out,) = clean_records([record], kind=kind, max_bytes=options.get("max_bytes"))
+    (out,) = clean_records([record], kind=kind, max_bytes=options.get("max_bytes"), max_nodes=options.get("max_nodes"))
     return ("error", out["error"]) if out["error"] else ("result", out["result"]["text"])
 
 
@@ -113,7 +116,7 @@ def test_every_front_door_gives_the_same_answer(tmp_path: Path, row: str, name: 
     agree(answer_of_batch(path, options), expected)
     if (row, name, content, options, expected) in CONTENT_ROWS:
         agree(answer_of_records(content, options), expected)
-        library = {k: v for k, v in options.items() if k in ("kind", "max_bytes")}
+        library = {k: v for k, v in options.items() if k in ("kind", "max_bytes", "max_nodes")}
         try:
             got = ("result", cleaner.clean(content, **library).text)
         except InputError as exc:
@@ -127,6 +130,34 @@ def test_limit_errors_name_the_limit() -> None:
     assert caught.value.limit == "max_bytes"
     assert str(caught.value) == ("a.txt: document is 2.0 KiB, past --max-bytes 1.0 KiB (raise it with --max-bytes "
                                  "(clean(..., max_bytes=...)), or split the document)")
+
+
+def test_a_page_past_max_nodes_names_the_limit_and_a_batch_goes_on(tmp_path: Path) -> None:
+    page = "<html><body>" + "<div><p>x</p></div>" * 30 + "</body></html>"
+    with pytest.raises(LimitError) as caught:
+        cleaner.clean(page, max_nodes=40, source="a.html")
+    assert caught.value.limit == "max_nodes"
+    assert str(caught.value) == ("a.html: the page has 62 elements, past --max-nodes 40 (raise it with --max-nodes "
+                                 "(clean(..., max_nodes=...)), or split the document)")
+    assert cleaner.clean(page, max_nodes=62).text.startswith("x")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(page, encoding="utf-8")
+    (folder / "b.html").write_text("<p>" + PROSE + "</p>", encoding="utf-8")
+    done = cli(["clean", "-q", "-j", "1", "-f", "jsonl", "--max-nodes", "40", str(folder)])
+    records = {Path(r["source"]["path"]).name: r for r in map(json.loads, done.stdout.splitlines())}
+    assert done.returncode == 1 and "past --max-nodes 40" in records["a.html"]["error"]
+    assert records["b.html"]["error"] is None and records["b.html"]["result"]["text"]
+
+
+@pytest.mark.parametrize("value", [0, -3, 1.5, "many"])
+def test_a_bad_max_nodes_is_refused(tmp_path: Path, value: object) -> None:
+    page = tmp_path / "a.html"
+    page.write_text("<p>x</p>", encoding="utf-8")
+    done = cli(["clean", "--max-nodes", str(value), str(page)])
+    assert done.returncode == 2 and "--max-nodes" in done.stderr and "Traceback" not in done.stderr
+    with pytest.raises(ValueError, match="max_nodes must be a positive number of elements"):
+        cleaner.clean("<p>x</p>", max_nodes=value)
 
 
 def test_a_200_mb_file_is_refused_unread(tmp_path: Path) -> None:

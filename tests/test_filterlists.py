@@ -34,6 +34,7 @@ CASES = [
     ("#@#.sidebar-box", ("keep", "selector", ".sidebar-box", (), ())),
     ("a.com#@#.rail", ("keep", "selector", ".rail", ("a.com",), ())),
     ("a.com##.story-footer:remove()", ("drop", "selector", ".story-footer", ("a.com",), ())),
+    ("a.com##.st\x00oby:remove()", "unsupported CSS selector"),  # fuzz: the pack written did not load back
     ("a.com##.card:has-text(Sponsored)", ("drop", "xpath", None, ("a.com",), ())),
     ("a.com##.teaser:has(> .paid)", ("drop", "xpath", None, ("a.com",), ())),
     ("a.com##.paid:upward(2)", ("drop", "xpath", None, ("a.com",), ())),
@@ -219,3 +220,17 @@ def test_index_matches_what_cssselect_matches(selectors: list[str]) -> None:
         for el in CSSSelector(rule.selector)(body):
             slow.setdefault(el, rule.id)
     assert fast == slow
+
+
+@pytest.mark.parametrize("line", ["##.deal-\U0001F600", "a.com##.box\x7fx", "||ads.example^$opt\x00x", "||ads.example^$o\x7f",
+                                  "a.com##.st\x00oby:remove()", "##.3tory-tools > .print-button"])
+def test_the_pack_written_loads_back_whatever_the_list_holds(line: str) -> None:
+    """Fuzz finds: a character past U+FFFF (JSON's surrogate-pair escape is not TOML), DEL,
+    control characters in a skipped reason (it goes into the header comment), and a compound
+    selector cssselect refuses (`.3tory > .x`) all made `import-filters` write a pack that did not load."""
+    from cleaner.filterlists import to_toml
+    from cleaner.rulebook import parse_pack
+
+    imported = parse_filter_list(line + "\n", "list\x01.txt")
+    rules = parse_pack(to_toml(imported, "list\x01.txt"), "list.toml")
+    assert [(r.id, r.selector, r.network) for r in rules] == [(r.id, r.selector, r.network) for r in imported.rules]

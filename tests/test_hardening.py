@@ -48,3 +48,27 @@ def test_an_unparsable_page_url_does_not_crash(where: str) -> None:
             "<p>" + "Prose words here, and many of them. " * 10 + "<a href='b.html'>a link</a></p></body></html>")
     result = cleaner.clean(html, kind="html", url="http://[::1")
     assert result.images and result.images[0]["src"].endswith("a.jpg")
+
+
+def _pages() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted(root.glob("fixtures/**/*.html")) + sorted((root / "fuzz" / "corpus" / "clean").glob("*"))
+    odd = ["", "plain text only", "a<br>b<br>c", "<td>x<td>y", "x<li>a<li>b", "a</p>b</p>c", "<title>a", "<<<<",
+           "<frameset>x<frame>", "<table>x<tr>y<td>z", "</b>x</i>y</u>z" * 50, "<?xml version='1.0'?><p>x",
+           "<div>" * 5000 + "x"]
+    return [p.read_bytes().decode("utf-8", "replace") for p in files] + odd
+
+
+@pytest.mark.parametrize("page", _pages(), ids=range(len(_pages())))
+def test_max_nodes_is_never_skipped_on_a_page_past_it(page: str) -> None:
+    """parse() counts elements only when the page has enough `<` to reach the limit: a limit one
+    below a page's count must always stop it, whatever the page."""
+    from cleaner.htmlparse import parse
+    from cleaner.limits import LimitError
+
+    count = sum(1 for _ in parse(page).getroot().iter())
+    with pytest.raises(LimitError, match=f"the page has {count:,} elements, past --max-nodes {count - 1:,}"):
+        parse(page, max_nodes=count - 1)
+    parse(page, max_nodes=count)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.errors import RuleError
-from cleaner.regexengine import RegexError, RuleRegex, compile_rule_regex
+from cleaner.regexengine import RegexError, RuleRegex, WordsRegex, compile_rule_regex
 from cleaner.rulebook import builtin_rules, load_rules, parse_pack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +52,22 @@ def re2_answer(pattern: RuleRegex, text: str) -> dict[str, str | None] | None:
 def test_every_builtin_regex_runs_on_re2() -> None:
     regexes = [p for rule in builtin_rules() for p in rule.regexes]
     assert regexes and all(isinstance(p, RuleRegex) and p.engine == "re2" for p in regexes)
+
+
+def test_every_builtin_vocabulary_runs_on_re2() -> None:
+    rules = load_rules()
+    tests = [rules.vocabulary(r.id) for r in rules if r.action == "vocabulary" and r.extends is None]
+    assert len(tests) >= 10 and all(isinstance(t, WordsRegex) and t.engine == "re2" for t in tests)
+
+
+def test_rules_check_reports_re2_for_every_builtin_pattern() -> None:
+    """`cleaner rules check` on the built-in packs: every rule with a regex or a word list runs on RE2."""
+    done = subprocess.run([sys.executable, "-m", "cleaner", "rules", "check", str(ROOT / "rules")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    engine = {line.split()[0]: line.split()[1] for line in done.stdout.splitlines()[:-1]}
+    patterned = [rule.id for rule in builtin_rules() if rule.regexes or rule.words]
+    assert len(patterned) >= 30 and [i for i in patterned if not engine[i].startswith("re2")] == []
 
 
 def test_builtin_regexes_match_what_python_matches() -> None:

@@ -114,3 +114,15 @@ def test_clean_column_checks_its_arguments(spark):
         clean_column(df, "html")
     with pytest.raises(ValueError, match="already has clean_text"):
         clean_column(df, "clean_text", kind="text")
+
+
+def test_spark_takes_the_limits_of_the_cli(spark, warcs, capsys):
+    """`clean_warcs` and `clean_column` take the CLI's limit options: a document past one is an error row."""
+    assert main(["clean", *warcs, "-f", "jsonl", "-j", "1", "-q", "--max-bytes", "50"]) == 1
+    expected = [json.loads(line)["error"] for line in capsys.readouterr().out.splitlines()]
+    rows = clean_warcs(spark, warcs, max_bytes=50).collect()
+    assert [row["error"] for row in rows] == expected and "past --max-bytes 50 bytes" in rows[0]["error"]
+    page = "<html><body>" + "<p>x</p>" * 30 + "</body></html>"
+    df = spark.createDataFrame([(1, page)], "id INT, html STRING")
+    (row,) = clean_column(df, "html", max_nodes=20).collect()
+    assert row["clean_text"] is None and "the page has 32 elements, past --max-nodes 20" in row["clean_error"]
