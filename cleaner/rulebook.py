@@ -95,6 +95,10 @@ class Rule:
         """The named groups of a regex match, or None when the field the rule fills cannot be
         read from the block (a "dates" line whose date the code cannot read is no dateline)."""
         groups = {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
+        if self.field == "author" and "tail" in groups:
+            from .byline import understood
+
+            return groups if understood(groups.get("value", ""), groups["tail"]) else None
         if self.field != DATES:
             return groups
         from .metadata import dateline_dates
@@ -350,8 +354,11 @@ class Matcher:
         self.by_start = {char: [entry for entry, first in zip(self.patterns, starts) if first is None or char in first]
                          for char in map(chr, range(128))}
         self.longest = max([rule.max_chars for rule in rules] + [200])
+        self.widest = max((rule.max_chars for rule in rules), default=0)  # no rule matches a longer block
 
     def match(self, text: str) -> tuple[Rule, dict[str, str]] | None:
+        if len(text) > self.widest:
+            return None
         folded = fold(text) if len(text) <= self.longest else ""
         hit = self.literal.get(folded) if folded else None
         plain = text.isascii() or ODD_CASE.search(text) is None

@@ -120,6 +120,8 @@ def test_a_sentence_with_a_blank_line_before_the_credit_is_not_its_caption() -> 
     ("By Tomasz Wierzbicki, AFP · March 3, 2026 10:15 AM EST",
      {"author": "Tomasz Wierzbicki", "agency": "AFP", "published": "2026-03-03T10:15:00-05:00"}),
     ("Von Katrin Oberländer, dpa", {"author": "Katrin Oberländer", "agency": "dpa"}),
+    ("By TOMASZ WIERZBICKI, Associated Press Writer 14 minutes ago",
+     {"author": "TOMASZ WIERZBICKI", "author_role": "Associated Press Writer"}),
     ("By Jane Doe and John Smith", {"author": "Jane Doe and John Smith"}),
 ])
 def test_a_byline_fills_author_and_its_parts_and_leaves_the_body(byline: str, expected: dict[str, str]) -> None:
@@ -127,6 +129,13 @@ def test_a_byline_fills_author_and_its_parts_and_leaves_the_body(byline: str, ex
     assert {k: v for k, v in result.metadata.items() if k not in ("language", "extraction")} == expected
     assert byline not in result.text
     assert result.title == HEAD
+
+
+def test_a_byline_whose_last_part_no_list_reads_stays_in_the_text() -> None:
+    """Taking it would lose what the part says: no field holds it."""
+    line = "By Tomasz Wierzbicki | Harbour Desk Notes"
+    result = cleaner.clean(article(line), kind="text")
+    assert line in result.text and "author" not in result.metadata
 
 
 @pytest.mark.parametrize("line, expected", [

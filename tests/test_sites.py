@@ -46,13 +46,10 @@ def write_pack(tmp_path: Path, article: str, extra: str = "") -> Path:
 
 
 def test_a_user_site_pack_names_the_article_box(tmp_path: Path) -> None:
-    """The byline paragraph is not the article by any score: the site pack says it is, and it wins
-    (the byline rule then reads the paragraph into the metadata, out of the text, as anywhere)."""
+    """The byline paragraph is not the article by any score: the site pack says it is, and it wins."""
     rules = load_rules([write_pack(tmp_path, "p.meta")])
     result = clean(PAGE, kind="html", url="https://mysite.example/a", rules=rules)
-    kept = [block for block in result.blocks if block.verdict in ("body", "metadata")]
-    assert [block.text for block in kept if block.verdict == "metadata"] == ["By Morag Fraser, 4 March"]
-    assert result.metadata["author"] == "Morag Fraser"
+    assert "Morag Fraser" in result.text
     assert "harbour wall began" not in result.text
     assert any(e["rule"] == "site.mysite.outside-article" and "harbour wall" in e["text"] for e in result.removed)
 
