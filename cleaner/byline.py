@@ -17,9 +17,9 @@ from .vocabulary import test
 
 AGENCIES = "metadata.byline-agencies"  # vocabulary rules
 ROLES = "metadata.byline-roles"
+STAMPS = "metadata.byline-stamps"
 PARTS = re.compile(r"\s*,\s*")
 TAIL_PARTS = re.compile(r"\s*[·•|–—]\s*|\s+-\s+|\s*,\s*(?=[A-Z])")
-RELATIVE = re.compile(r"(?:updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago", re.I)
 
 
 def byline_fields(names: str, tail: str | None = None) -> dict[str, str]:
@@ -78,7 +78,7 @@ def _label(piece: str) -> dict[str, str] | None:
 
 
 def _when(piece: str) -> dict[str, str] | None:
-    if RELATIVE.fullmatch(piece):
+    if test(STAMPS)(piece):
         return {}
     return dateline_dates(piece, with_time=True)
 
