@@ -336,7 +336,8 @@ def cmd_review(args: argparse.Namespace) -> int:
                          hint="give a file name like report.html")
     check_output(args.output)
     report = write_report(args.inputs, Path(args.output), ruleset_from(args), kind=args.kind, url=args.url,
-                          input_format=args.input_format, pack=args.compare_rules, jobs=args.jobs)
+                          input_format=args.input_format, pack=args.compare_rules, jobs=args.jobs,
+                          limits=limits_from(args))
     failed = 0
     for entry in report.entries:
         if entry.error:

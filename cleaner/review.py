@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .api import clean
-from .batch import Batch, Options
+from .batch import Batch, Config, Options
 from .document import BODY, REMOVED, Block
 from .errors import CleanerError
+from .limits import DEFAULT_LIMITS, Limits
 from .progress import Progress
 from .records import clean_record, describe
 from .result import Result, block_text
@@ -130,21 +131,22 @@ def describe_verdict(block: Block) -> str:
 
 def iter_entries(inputs: list[str], rules: RuleSet, *, kind: str = "auto", url: str | None = None,
                  input_format: str = "auto", skipped: Counter[str] | None = None,
-                 compare: RuleSet | None = None, jobs: int = 1) -> Iterator[Entry]:
+                 compare: RuleSet | None = None, jobs: int = 1, limits: Limits = DEFAULT_LIMITS) -> Iterator[Entry]:
     """One entry per document of the inputs, in order; a bad document is an entry with its error.
 
     The walk is `cleaner.batch.Batch.items`, so folders, JSONL and WARC files give
     the documents (and skip what) `cleaner clean` does. With `jobs` > 1, worker
     processes clean them (the report holds every result anyway, so all are queued).
     """
-    batch = Batch(Options(inputs=inputs, input_format=input_format), io.StringIO(), io.StringIO())
+    batch = Batch(Options(inputs=inputs, input_format=input_format, config=Config(limits=limits)), io.StringIO(),
+                  io.StringIO())
     tasks = ((number, item.task[1], item.task[0], item.task[2], item.task[3], kind, url) for number, item in
              enumerate((i for i in batch.items(Progress(io.StringIO(), live=False)) if i.task[0] != "end"), 1))
     if jobs <= 1:
-        _WORKER.update(rules=rules, compare=compare)
+        _WORKER.update(rules=rules, compare=compare, limits=limits)
         yield from (_entry(*task) for task in tasks)
     else:
-        with ProcessPoolExecutor(jobs, initializer=_WORKER.update, initargs=({"rules": rules, "compare": compare},)) \
+        with ProcessPoolExecutor(jobs, initializer=_WORKER.update, initargs=({"rules": rules, "compare": compare, "limits": limits},)) \
                 as pool:
             yield from pool.map(_entry_star, tasks, chunksize=4)
     if skipped is not None:
@@ -160,12 +162,12 @@ def _entry_star(task: tuple[Any, ...]) -> Entry:
 
 def _entry(number: int, key: str, op: str, source: dict[str, Any], payload: Any, kind: str,
            url: str | None) -> Entry:
-    rules, compare = _WORKER["rules"], _WORKER["compare"]
+    rules, compare, limits = _WORKER["rules"], _WORKER["compare"], _WORKER.get("limits", DEFAULT_LIMITS)
     entry = Entry(number, key, None)
     try:
-        entry.url, entry.result, entry.error = _clean_task(op, source, payload, rules, kind, url)
+        entry.url, entry.result, entry.error = _clean_task(op, source, payload, rules, kind, url, limits)
         if compare is not None and entry.result is not None:
-            entry.after = _clean_task(op, source, payload, compare, kind, url)[1]
+            entry.after = _clean_task(op, source, payload, compare, kind, url, limits)[1]
             if entry.after is not None:
                 entry.comparison = compare_results(entry.result, entry.after)
     except Exception as exc:  # noqa: BLE001 - one bad document is a row with its error, never a crash
@@ -174,13 +176,15 @@ def _entry(number: int, key: str, op: str, source: dict[str, Any], payload: Any,
 
 
 def _clean_task(op: str, source: dict[str, Any], payload: Any, rules: RuleSet, kind: str,
-                url: str | None) -> tuple[str | None, Result | None, str | None]:
-    """(url, result, error) for one batch task, as `cleaner.batch.run_task` would clean it."""
+                url: str | None, limits: Limits = DEFAULT_LIMITS) -> tuple[str | None, Result | None, str | None]:
+    """(url, result, error) for one batch task, as `cleaner.batch.run_task` would clean it,
+    within the same limits."""
     if op == "fail":
         return None, None, str(payload)
+    bounds = {"max_bytes": limits.max_bytes, "max_nodes": limits.max_nodes}
     if op in ("file", "data"):
-        data, found = read_document(payload) if op == "file" else (payload, None)
-        result = clean(data, kind=kind, url=url or found, rules=rules, source=source["path"])
+        data, found = read_document(payload, limits) if op == "file" else (payload, None)
+        result = clean(data, kind=kind, url=url or found, rules=rules, source=source["path"], **bounds)
         return result.source.get("url"), result, None
     if op == "line":
         try:
@@ -189,21 +193,22 @@ def _clean_task(op: str, source: dict[str, Any], payload: Any, rules: RuleSet, k
             mapping = {"error": f"line {source.get('line')} is not JSON ({exc})"}
         if not isinstance(mapping, dict):
             mapping = {"error": f"line {source.get('line')} is JSON but not an object"}
-        record, result = clean_record(mapping, rules, kind=kind, url=url, source=source)
+        record, result = clean_record(mapping, rules, kind=kind, url=url, source=source, **bounds)
     else:  # "record": a WARC record
-        record, result = clean_record(payload, rules, kind=kind, url=url)
+        record, result = clean_record(payload, rules, kind=kind, url=url, **bounds)
     return record.get("url"), result, record.get("error")
 
 
 def review(inputs: list[str], rules: RuleSet, *, kind: str = "auto", url: str | None = None,
-           input_format: str = "auto", pack: str | None = None, jobs: int = 1) -> Review:
+           input_format: str = "auto", pack: str | None = None, jobs: int = 1,
+           limits: Limits = DEFAULT_LIMITS) -> Review:
     """Clean every input for the report (and again with `pack` added, to compare)."""
     skipped: Counter[str] = Counter()
     compare, pack_rules, replaced = (None, [], [])
     if pack is not None:
         compare, pack_rules, replaced = with_pack(rules, pack)
     entries = list(iter_entries(inputs, rules, kind=kind, url=url, input_format=input_format, skipped=skipped,
-                                compare=compare, jobs=jobs))
+                                compare=compare, jobs=jobs, limits=limits))
     return Review(entries, rules, skipped, pack, pack_rules, replaced)
 
 
@@ -271,12 +276,13 @@ def changed_entries(entries: Iterable[Entry]) -> list[Entry]:
 
 def write_report(inputs: list[str], output: Path, rules: RuleSet, *, kind: str = "auto", url: str | None = None,
                  input_format: str = "auto", pack: str | None = None, budget: int | None = None,
-                 jobs: int = 1) -> Review:
+                 jobs: int = 1, limits: Limits = DEFAULT_LIMITS) -> Review:
     """Write the report to `output`; a document cut to fit gets its whole page in `<name>.docs/` beside it."""
     from .review_html import MAX_DOCUMENT, TOTAL_BUDGET, render
     from .writers import write_atomic
 
-    gathered = review(inputs, rules, kind=kind, url=url, input_format=input_format, pack=pack, jobs=jobs)
+    gathered = review(inputs, rules, kind=kind, url=url, input_format=input_format, pack=pack, jobs=jobs,
+                      limits=limits)
     folder = output.with_name(output.stem + ".docs")
     cut: list[Entry] = []
 

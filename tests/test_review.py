@@ -328,3 +328,18 @@ def test_workers_give_the_same_report(rules: cleaner.RuleSet) -> None:
     one = review(BATCH, rules, pack=str(PACK))
     two = review(BATCH, rules, pack=str(PACK), jobs=2)
     assert render(one) == render(two)
+
+
+def test_review_keeps_the_limits_of_clean(tmp_path: Path) -> None:
+    """A document past --max-bytes is a row with the limit's error in the report too, and the
+    others are still cleaned (review cleans as `clean` would, limits included)."""
+    (tmp_path / "big.txt").write_text("Harbour news.\n\n" + "The crane stood idle all week. " * 200, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Harbour news\n\nThe crane stood idle all week.", encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main(["review", str(tmp_path / "big.txt"), str(tmp_path / "small.txt"), "-o", str(out),
+                 "--max-bytes", "1K"]) in (0, 1)
+    page = out.read_text(encoding="utf-8")
+    assert "max_bytes" in page and "The crane stood idle all week." in page
+    gathered = review([str(tmp_path / "big.txt")], cleaner.load_rules(),
+                      limits=cleaner.limits.Limits.of(1024))
+    assert "max_bytes" in (gathered.entries[0].error or "")
