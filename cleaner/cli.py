@@ -369,7 +369,8 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
 
 
 def engine_of(rule: Rule) -> str:
-    """How a rule is matched: RE2 for regexes (with its look-ahead checks) and word lists, else lines or CSS."""
+    """How a rule is matched: RE2 for regexes (with its look-ahead checks) and word lists, else lines,
+    CSS, XPath (lxml's own evaluator) or a network filter's match on `src`."""
     parts = []
     if rule.regexes:
         checks = sum(p.checks for p in rule.regexes)
@@ -380,6 +381,10 @@ def engine_of(rule: Rule) -> str:
         parts.append("lines")
     if rule.selector:
         parts.append("css")
+    if rule.xpath:
+        parts.append("xpath (lxml)")
+    if rule.network:
+        parts.append("network (src match)")
     return ", ".join(parts)
 
 

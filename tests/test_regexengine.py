@@ -173,3 +173,15 @@ def test_rules_check_names_the_engine(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert done.stdout.splitlines()[0].split()[:3] == ["p.cookie", "re2", "(+2"]
     assert load_rules([pack], defaults=False).rules[0].regexes[0].checks == 2
+
+
+def test_rules_check_names_xpath_and_network_engines(tmp_path: Path) -> None:
+    pack = tmp_path / "p.toml"
+    pack.write_text('[[rules]]\nid = "p.box"\ncategory = "x"\naction = "drop"\nxpath = "//div[@id=\'box\']"\n\n'
+                    '[[rules]]\nid = "p.ads"\ncategory = "ad"\naction = "drop"\nnetwork = "||ads.example^"\n',
+                    encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cleaner", "rules", "check", str(pack)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    engines = {line.split()[0]: line for line in done.stdout.splitlines() if line.startswith("p.")}
+    assert "xpath (lxml)" in engines["p.box"] and "network (src match)" in engines["p.ads"]
