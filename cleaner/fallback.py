@@ -6,7 +6,10 @@ or a box's name outweighs little text, a footer blurb wins and the article is lo
 silently. This stage looks again when the kept text is short and does not start below the
 page's headline: it asks a second reader (readability-lxml, which weighs names and
 wrappers differently) and takes its answer when that is much longer and made of the page's
-own blocks. A short text that starts below the headline is trusted: short articles exist.
+own blocks. A short text that starts below the headline is trusted: short articles exist. The page's own
+description (its meta or Open Graph summary) is the tie-breaker: a kept text that holds hardly
+any of its words, beside a second reader's text that holds most of them, is the wrong box,
+even when the second text is not longer (a short post beside a long disclaimer).
 Measured on the development pages, a second reader asked more often (whenever the kept
 text is a small share of the page's prose) is wrong more often than right: there the
 prose left out is usually the comments. What happened is recorded either way, for
@@ -39,6 +42,12 @@ MATCH_MIN_WORDS = 3  # shorter blocks are matched only when a whole element of t
 # readability-lxml's cost grows faster than the page (4 s for 1.4 MB of bare boxes here): past
 # this size the second look is skipped, and the reason says so.
 MAX_PAGE_CHARS = 1_000_000
+# A page's description that the second reader's text holds (this share of its words) and the
+# reader's does not (at most this share) picks the second reader, however short its text.
+DESCRIBED_MIN_WORDS = 8
+DESCRIBED_SHARE = 0.8
+UNDESCRIBED_SHARE = 0.3
+DESCRIBED_MAX_WORDS = 400  # a longer kept text gets no second look, description or not
 WORD = re.compile(r"\w+")
 
 
@@ -63,23 +72,33 @@ def words(text: str) -> int:
 
 
 def second_look(html: str, segments: list[Segment], verdicts: list[str | None], headline: int | None,
-                title: str | None, page_title: str | None, body: etree._Element) -> Extraction:
+                title: str | None, page_title: str | None, body: etree._Element,
+                description: str | None = None) -> Extraction:
     """Check the reader's verdicts; replace them (in place) with the second reader's when the
     reader kept a scrap that does not start below the headline and the second reader found
     much more, made of the page's own blocks."""
     kept = sum(words(seg.block.text) for seg, v in zip(segments, verdicts) if v is None)
-    if kept >= SMALL_WORDS:
+    missed = _missed(description, segments, verdicts)
+    if kept >= SMALL_WORDS and not (missed and kept < DESCRIBED_MAX_WORDS):
         return Extraction(PATH_READER, f"the reader's article holds {kept} words", kept)
-    if _anchored(segments, verdicts, headline):
+    if not missed and _anchored(segments, verdicts, headline):
         return Extraction(PATH_READER, f"the reader's article ({kept} words) starts below the headline", kept)
-    reason = f"kept only {kept} words, not below a headline"
+    reason = (f"kept {kept} words that hold little of the page's description" if kept >= SMALL_WORDS
+              else f"kept only {kept} words, not below a headline")
     if len(html) > MAX_PAGE_CHARS:
         return Extraction(PATH_READER, f"{reason}; the page is too large for a second look", kept)
     whole, parts = readability_article(html)
     second = words(whole)
     wanted = max(GAIN * kept, kept + MIN_GAIN_WORDS)
-    if second < wanted:
+    described = bool(missed) and _holds(missed, whole)
+    if kept >= SMALL_WORDS and not described:
+        return Extraction(PATH_READER, f"the reader's article holds {kept} words; the page's description is in "
+                          "neither reader's text", kept, second)
+    if second < wanted and not described:
         return Extraction(PATH_READER, f"{reason}; the second reader found no more", kept, second)
+    if described:
+        wanted = 1
+        reason += "; the page's description is the second reader's text, not the reader's"
     chosen = _matching(segments, whole, parts)
     found = sum(words(segments[i].block.text) for i in chosen)
     if found < MATCHED_SHARE * second or found < wanted:
@@ -92,6 +111,21 @@ def second_look(html: str, segments: list[Segment], verdicts: list[str | None], 
             verdicts[index] = FALLBACK
     keep_headline(segments, verdicts, Title.of(title, page_title) if title else None, body)
     return Extraction(PATH_FALLBACK, f"{reason}; the second reader found {second} words", kept, second)
+
+
+def _missed(description: str | None, segments: list[Segment], verdicts: list[str | None]) -> set[str]:
+    """The words of the page's own description (its meta or Open Graph summary) when the kept
+    text holds hardly any of them (else an empty set): the reader may have kept the wrong box."""
+    wanted = set(WORD.findall(description.lower())) if description else set()
+    if len(wanted) < DESCRIBED_MIN_WORDS:
+        return set()
+    kept = set(WORD.findall(" ".join(seg.block.text for seg, v in zip(segments, verdicts) if v is None).lower()))
+    return wanted if len(wanted & kept) <= UNDESCRIBED_SHARE * len(wanted) else set()
+
+
+def _holds(wanted: set[str], text: str) -> bool:
+    """Does `text` hold most of the description's words: the box the description summarises?"""
+    return len(wanted & set(WORD.findall(text.lower()))) >= DESCRIBED_SHARE * len(wanted)
 
 
 def _anchored(segments: list[Segment], verdicts: list[str | None], headline: int | None) -> bool:

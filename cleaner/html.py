@@ -60,7 +60,8 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet,
         kept = sum(words(seg.block.text) for seg, v in zip(segments, verdicts) if v is None)
         extraction = Extraction(PATH_SITE, f"the site pack {site.name} names the article's container", kept)
     else:
-        extraction = second_look(text, segments, verdicts, headline, title, whole_title, body)
+        extraction = second_look(text, segments, verdicts, headline, title, whole_title, body,
+                                 metadata.get("description"))
     blocks = []
     for seg, verdict in zip(segments, verdicts):
         if verdict == DATELINE:

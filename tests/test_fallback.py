@@ -112,3 +112,28 @@ def test_a_second_reader_that_raises_is_no_opinion(monkeypatch: pytest.MonkeyPat
     result = clean((FIXTURE / "input.html").read_bytes(), kind="html")
     assert result.metadata["extraction"]["path"] == "reader"
     assert result.metadata["extraction"]["second_opinion_words"] == 0
+
+
+DISCLAIMER_PAGE = Path(__file__).resolve().parent.parent / "fixtures" / "html" / "short-post-beside-a-long-disclaimer"
+
+
+def test_a_short_post_the_page_describes_beats_a_longer_sidebar_blurb() -> None:
+    """The reader kept a sidebar disclaimer; readability-lxml's text is shorter, so only the
+    page's description (whose words are in it and not in the disclaimer) says it is the article."""
+    result = clean((DISCLAIMER_PAGE / "input.html").read_bytes(), kind="html")
+    extraction = result.metadata["extraction"]
+    assert extraction["path"] == "readability"
+    assert extraction["second_opinion_words"] < extraction["reader_words"]
+    assert "Tidewater Paper" in result.text and "take it down" not in result.text
+
+
+@pytest.mark.parametrize("description", [None, "Too short to judge", "We gladly credit every photograph we use on this blog and take down any you ask us to."])
+def test_without_a_description_that_points_away_the_longer_text_wins(description: str | None) -> None:
+    """No description, one too short to judge, or one the kept text holds: the old rule stands."""
+    html = (DISCLAIMER_PAGE / "input.html").read_text(encoding="utf-8")
+    start = html.index('<meta name="description"')
+    html = html[:start] + html[html.index(">", start) + 1:]
+    if description:
+        html = html.replace("<head>", f'<head><meta name="description" content="{description}">')
+    result = clean(html, kind="html")
+    assert result.metadata["extraction"]["path"] == "reader"
