@@ -115,12 +115,16 @@ def second_look(html: str, segments: list[Segment], verdicts: list[str | None], 
 
 def _missed(description: str | None, segments: list[Segment], verdicts: list[str | None]) -> set[str]:
     """The words of the page's own description (its meta or Open Graph summary) when the kept
-    text holds hardly any of them (else an empty set): the reader may have kept the wrong box."""
+    text holds hardly any of them and the page does (else an empty set): the reader may have
+    kept the wrong box."""
     wanted = set(WORD.findall(description.lower())) if description else set()
     if len(wanted) < DESCRIBED_MIN_WORDS:
         return set()
     kept = set(WORD.findall(" ".join(seg.block.text for seg, v in zip(segments, verdicts) if v is None).lower()))
-    return wanted if len(wanted & kept) <= UNDESCRIBED_SHARE * len(wanted) else set()
+    if len(wanted & kept) > UNDESCRIBED_SHARE * len(wanted):
+        return set()
+    # A description the page's blocks do not hold (a site's slogan) points to no box: no second look.
+    return wanted if _holds(wanted, " ".join(seg.block.text for seg in segments)) else set()
 
 
 def _holds(wanted: set[str], text: str) -> bool:
