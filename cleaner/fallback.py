@@ -27,6 +27,7 @@ from lxml import etree
 
 from .article_head import ANCHOR_REACH, Title, keep_headline
 from .htmlparse import Segment, parse
+from .language import function_words
 from .prose import ends_sentence
 from .scoring import MIN_PROSE
 
@@ -44,7 +45,7 @@ MATCH_MIN_WORDS = 3  # shorter blocks are matched only when a whole element of t
 MAX_PAGE_CHARS = 1_000_000
 # A page's description that the second reader's text holds (this share of its words) and the
 # reader's does not (at most this share) picks the second reader, however short its text.
-DESCRIBED_MIN_WORDS = 8
+DESCRIBED_MIN_WORDS = 5  # words that are not stop words
 DESCRIBED_SHARE = 0.8
 UNDESCRIBED_SHARE = 0.3
 DESCRIBED_MAX_WORDS = 400  # a longer kept text gets no second look, description or not
@@ -117,7 +118,7 @@ def _missed(description: str | None, segments: list[Segment], verdicts: list[str
     """The words of the page's own description (its meta or Open Graph summary) when the kept
     text holds hardly any of them and the page does (else an empty set): the reader may have
     kept the wrong box."""
-    wanted = set(WORD.findall(description.lower())) if description else set()
+    wanted = set(WORD.findall(description.lower())) - function_words() if description else set()
     if len(wanted) < DESCRIBED_MIN_WORDS:
         return set()
     kept = set(WORD.findall(" ".join(seg.block.text for seg, v in zip(segments, verdicts) if v is None).lower()))
