@@ -37,7 +37,7 @@ from .errors import RuleError
 from .rulebook import Rule, compact_rule, host_of
 from .selectindex import SIMPLE_PART
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 COSMETIC = re.compile(r"^(?P<domains>[^#$/\s\"'|^]*)(?P<sep>#@?#|#@?\?#|#@?\$\??#|#@?%#|\$@?\$)(?P<body>.*)$")
 PROCEDURAL = ("has-text", "-abp-contains", "contains", "has", "-abp-has", "upward", "nth-ancestor", "xpath", "remove",
               "matches-css", "matches-css-before", "matches-css-after", "min-text-length", "watch-attr",
@@ -421,6 +421,8 @@ def cache_path(path: Path) -> Path:
 
 
 SETS = ("kinds", "tags")  # fields a cached rule holds as frozensets; lists of names become tuples
+SHARED = ("category", "action", "kinds", "tags")  # what most of a list's rules hold alike: kept once per shape
+DERIVED = ("id", "origin")  # named after the list and the line: rebuilt from where the list is now
 
 
 def load_filter_list(path: Path) -> list[Rule]:
@@ -436,30 +438,72 @@ def load_filter_list(path: Path) -> list[Rule]:
     try:
         stored = json.loads(cached.read_text(encoding="utf-8"))
         if stored.get("key") == key:
-            return [_from_cache(values) for values in stored["rules"]]
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):  # no cache, an old or broken one
+            return _from_cache(stored, path)
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):  # no cache, an old or broken one
         pass
     rules = parse_filter_list(data.decode("utf-8", "replace"), str(path)).rules
     try:
         temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        payload = {"key": key, "rules": [{name: sorted(value) if isinstance(value, frozenset) else value
-                                          for name, value in rule.__dict__.items()} for rule in rules]}
-        temporary.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        payload = json.dumps(_to_cache(key, rules), ensure_ascii=False, separators=(",", ":"))
+        temporary.write_text(payload, encoding="utf-8")
         os.replace(temporary, cached)
     except OSError:
         pass  # a read-only folder: no cache, only a slower start
     return rules
 
 
-def _from_cache(values: dict[str, object]) -> Rule:
-    for name, value in values.items():
-        if name not in Rule.__dataclass_fields__:
-            raise ValueError(f"unknown field {name} in the cache")
-        if isinstance(value, list):
-            values[name] = frozenset(value) if name in SETS else tuple(value)
-        elif not isinstance(value, (str, int, bool)) and value is not None:
+def _to_cache(key: str, rules: list[Rule]) -> dict[str, object]:
+    """The rules as rows of plain values (`[shape, line, value, ...]`) under a few shapes (the
+    fields a row holds, and the values its rules share): lists parse and build several times
+    faster than a dict per rule."""
+    shapes: dict[str, int] = {}
+    rows = []
+    for rule in rules:
+        values = rule.__dict__
+        names = [name for name in values if name not in SHARED and name not in DERIVED]
+        shape = json.dumps([{name: _plain(values[name]) for name in SHARED if name in values}, names])
+        line = int(rule.id.rpartition(":")[2])
+        rows.append([shapes.setdefault(shape, len(shapes)), line, *(_plain(values[name]) for name in names)])
+    return {"key": key, "shapes": [json.loads(shape) for shape in shapes], "rules": rows}
+
+
+def _plain(value: object) -> object:
+    return sorted(value) if isinstance(value, frozenset) else list(value) if isinstance(value, tuple) else value
+
+
+def _from_cache(stored: dict[str, Any], path: Path) -> list[Rule]:
+    """The rules of a cache's rows; a field or value no rule holds raises `ValueError` (a broken cache)."""
+    shapes = [(_cached_values(shared), _cached_names(names)) for shared, names in stored["shapes"]]
+    name, source = list_name(path), str(path)
+    rules = []
+    for shape, line, *row in stored["rules"]:
+        shared, names = shapes[shape]
+        values = dict(shared, id=f"{name}:{line}", origin=f"{source}:{line}")
+        for field_name, value in zip(names, row, strict=True):
+            if type(value) is list:
+                value = tuple(value)
+            elif not isinstance(value, (str, int, bool)) and value is not None:
+                raise ValueError(f"unexpected {field_name} in the cache")
+            values[field_name] = value
+        rules.append(compact_rule(**values))
+    return rules
+
+
+def _cached_names(names: list[str]) -> list[str]:
+    if any(name not in Rule.__dataclass_fields__ or name in SHARED or name in DERIVED for name in names):
+        raise ValueError("unknown field in the cache")
+    return names
+
+
+def _cached_values(shared: dict[str, Any]) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for name, value in shared.items():
+        if name not in SHARED:
+            raise ValueError(f"unknown shared field {name} in the cache")
+        values[name] = frozenset(value) if name in SETS else value
+        if not isinstance(values[name], (str, frozenset)):
             raise ValueError(f"unexpected {name} in the cache")
-    return compact_rule(**values)
+    return values
 
 
 def to_toml(result: Import, source: str) -> str:

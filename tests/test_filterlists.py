@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from lxml.cssselect import CSSSelector
 
 from cleaner import clean, load_rules
+from cleaner import filterlists
 from cleaner.cli import main
 from cleaner.filterlists import cache_path, network_pattern, parse_filter_list, procedural_xpath
 from cleaner.htmlparse import parse, text_of
@@ -160,6 +163,45 @@ def test_cache_is_used_and_refreshed(filter_list: Path) -> None:
     filter_list.write_text(filter_list.read_text(encoding="utf-8") + "##.late-addition\n", encoding="utf-8")
     changed = load_rules([filter_list], defaults=False)
     assert len(changed) == len(first) + 1 and changed.rules[-1].selector == ".late-addition"
+
+
+def test_cache_is_read_without_translating_again(filter_list: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_rules([filter_list], defaults=False)
+
+    def untranslatable(text: str, source: str) -> None:
+        raise AssertionError("the list was translated again")
+
+    monkeypatch.setattr(filterlists, "parse_filter_list", untranslatable)
+    again = load_rules([filter_list], defaults=False)
+    assert again.rules == first.rules
+    assert [r.__dict__ for r in again] == [r.__dict__ for r in first]
+
+
+def test_a_list_moved_with_its_cache_names_its_new_place(filter_list: Path, tmp_path: Path) -> None:
+    """Ids and origins come from where the list is now, not from where its cache was written."""
+    load_rules([filter_list], defaults=False)
+    moved = tmp_path / "elsewhere" / "renamed.txt"
+    moved.parent.mkdir()
+    shutil.copy(filter_list, moved)
+    shutil.copy(cache_path(filter_list), cache_path(moved))
+    from_cache = load_rules([moved], defaults=False).rules
+    assert from_cache == parse_filter_list(moved.read_text(encoding="utf-8"), str(moved)).rules
+    assert from_cache[0].id.startswith("renamed.txt:") and from_cache[0].origin.startswith(str(moved) + ":")
+
+
+@pytest.mark.parametrize("damage", [
+    lambda stored: stored["rules"][0].append("one value too many"),
+    lambda stored: stored["rules"][0].__setitem__(2, {"not": "a string"}),
+    lambda stored: stored["shapes"][0][1].append("no_such_field"),
+    lambda stored: stored["shapes"][0][0].__setitem__("selector", ".everything"),
+    lambda stored: stored["rules"][0].__setitem__(0, 99),
+])
+def test_a_broken_cache_is_translated_again(filter_list: Path, damage: Any) -> None:
+    first = load_rules([filter_list], defaults=False)
+    stored = json.loads(cache_path(filter_list).read_text(encoding="utf-8"))
+    damage(stored)
+    cache_path(filter_list).write_text(json.dumps(stored), encoding="utf-8")
+    assert load_rules([filter_list], defaults=False).rules == first.rules
 
 
 def test_import_filters_command_writes_a_pack_that_loads(filter_list: Path, tmp_path: Path,
