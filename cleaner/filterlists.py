@@ -34,7 +34,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .errors import RuleError
-from .rulebook import Rule, compact_rule, host_of
+from .ruleset import Rule, compact_rule, host_of
 from .selectindex import SIMPLE_PART
 
 CACHE_VERSION = 3
@@ -252,7 +252,7 @@ def _plain_css(selector: str) -> bool:
     from cssselect import SelectorError
 
     if all(SIMPLE_PART.fullmatch(part.strip()) for part in selector.split(",")):
-        return True  # what the rule loader accepts unparsed, too (`rulebook._check_selector`)
+        return True  # what the rule loader accepts unparsed, too (`rulepack._check_selector`)
     if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector):
         return False
     try:

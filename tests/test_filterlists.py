@@ -252,7 +252,7 @@ def test_any_generic_filter_yields_only_text_from_the_page(tmp_path: Path, selec
 @given(st.lists(SELECTOR, min_size=1, max_size=6))
 def test_index_matches_what_cssselect_matches(selectors: list[str]) -> None:
     """The index is only a shortcut: for any selectors it finds what cssselect finds, with the first rule."""
-    from cleaner.rulebook import Rule
+    from cleaner.ruleset import Rule
 
     rules = [Rule(id=f"r{n}", category="t", action="drop", origin="t", selector=s) for n, s in enumerate(selectors)]
     body = parse(PAGE.read_text(encoding="utf-8")).getroot().find("body")
@@ -271,7 +271,7 @@ def test_the_pack_written_loads_back_whatever_the_list_holds(line: str) -> None:
     control characters in a skipped reason (it goes into the header comment), and a compound
     selector cssselect refuses (`.3tory > .x`) all made `import-filters` write a pack that did not load."""
     from cleaner.filterlists import to_toml
-    from cleaner.rulebook import parse_pack
+    from cleaner.rulepack import parse_pack
 
     imported = parse_filter_list(line + "\n", "list\x01.txt")
     rules = parse_pack(to_toml(imported, "list\x01.txt"), "list.toml")
