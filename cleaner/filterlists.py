@@ -423,6 +423,7 @@ def cache_path(path: Path) -> Path:
 SETS = ("kinds", "tags")  # fields a cached rule holds as frozensets; lists of names become tuples
 SHARED = ("category", "action", "kinds", "tags")  # what most of a list's rules hold alike: kept once per shape
 DERIVED = ("id", "origin")  # named after the list and the line: rebuilt from where the list is now
+SCALARS = (str, int, bool, type(None))  # what a cached value may be besides a list of them
 
 
 def load_filter_list(path: Path) -> list[Rule]:
@@ -476,13 +477,15 @@ def _from_cache(stored: dict[str, Any], path: Path) -> list[Rule]:
     shapes = [(_cached_values(shared), _cached_names(names)) for shared, names in stored["shapes"]]
     name, source = list_name(path), str(path)
     rules = []
-    for shape, line, *row in stored["rules"]:
-        shared, names = shapes[shape]
+    for row in stored["rules"]:
+        shared, names = shapes[row[0]]
+        line = row[1]
         values = dict(shared, id=f"{name}:{line}", origin=f"{source}:{line}")
-        for field_name, value in zip(names, row, strict=True):
-            if type(value) is list:
+        for field_name, value in zip(names, row[2:], strict=True):
+            kind = type(value)
+            if kind is list:
                 value = tuple(value)
-            elif not isinstance(value, (str, int, bool)) and value is not None:
+            elif kind not in SCALARS:
                 raise ValueError(f"unexpected {field_name} in the cache")
             values[field_name] = value
         rules.append(compact_rule(**values))
