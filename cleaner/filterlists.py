@@ -457,15 +457,16 @@ def _to_cache(key: str, rules: list[Rule]) -> dict[str, object]:
     """The rules as rows of plain values (`[shape, line, value, ...]`) under a few shapes (the
     fields a row holds, and the values its rules share): lists parse and build several times
     faster than a dict per rule."""
-    shapes: dict[str, int] = {}
+    shapes: dict[tuple[tuple[tuple[str, object], ...], tuple[str, ...]], int] = {}
     rows = []
     for rule in rules:
         values = rule.__dict__
-        names = [name for name in values if name not in SHARED and name not in DERIVED]
-        shape = json.dumps([{name: _plain(values[name]) for name in SHARED if name in values}, names])
+        names = tuple(name for name in values if name not in SHARED and name not in DERIVED)
+        shape = (tuple((name, values[name]) for name in SHARED if name in values), names)
         line = int(rule.id.rpartition(":")[2])
         rows.append([shapes.setdefault(shape, len(shapes)), line, *(_plain(values[name]) for name in names)])
-    return {"key": key, "shapes": [json.loads(shape) for shape in shapes], "rules": rows}
+    return {"key": key, "shapes": [[{name: _plain(value) for name, value in shared}, list(names)]
+                                   for shared, names in shapes], "rules": rows}
 
 
 def _plain(value: object) -> object:
