@@ -481,7 +481,10 @@ def _from_cache(stored: dict[str, Any], path: Path) -> list[Rule]:
     for row in stored["rules"]:
         shared, names = shapes[row[0]]
         line = row[1]
-        values = dict(shared, id=f"{name}:{line}", origin=f"{source}:{line}")
+        rule = compact_rule(**shared)
+        values = rule.__dict__  # filled in place, before anyone sees the rule: one dict per rule, not two
+        values["id"] = f"{name}:{line}"
+        values["origin"] = f"{source}:{line}"
         for field_name, value in zip(names, row[2:], strict=True):
             kind = type(value)
             if kind is list:
@@ -489,7 +492,7 @@ def _from_cache(stored: dict[str, Any], path: Path) -> list[Rule]:
             elif kind not in SCALARS:
                 raise ValueError(f"unexpected {field_name} in the cache")
             values[field_name] = value
-        rules.append(compact_rule(**values))
+        rules.append(rule)
     return rules
 
 
