@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -202,6 +203,22 @@ def test_a_broken_cache_is_translated_again(filter_list: Path, damage: Any) -> N
     damage(stored)
     cache_path(filter_list).write_text(json.dumps(stored), encoding="utf-8")
     assert load_rules([filter_list], defaults=False).rules == first.rules
+
+
+def test_reading_a_cache_leaves_the_collector_as_it_found_it(filter_list: Path) -> None:
+    load_rules([filter_list], defaults=False)
+    stored = json.loads(cache_path(filter_list).read_text(encoding="utf-8"))
+    cache_path(filter_list).write_text(json.dumps(dict(stored, rules="broken")), encoding="utf-8")
+    assert gc.isenabled()
+    load_rules([filter_list], defaults=False)  # a broken cache, failing while the collector waits: translated again
+    load_rules([filter_list], defaults=False)  # from the cache
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_rules([filter_list], defaults=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_import_filters_command_writes_a_pack_that_loads(filter_list: Path, tmp_path: Path,
