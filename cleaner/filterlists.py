@@ -472,8 +472,8 @@ def _collector_paused() -> Iterator[None]:
 
 def _to_cache(key: str, rules: list[Rule]) -> dict[str, object]:
     """The rules as rows of plain values (`[shape, line, value, ...]`) under a few shapes (the
-    fields a row holds, and the values its rules share): lists parse and build several times
-    faster than a dict per rule."""
+    fields a row holds, and the values its rules share): parsed and built in about half the time
+    of a dict per rule, and a third of the bytes."""
     shapes: dict[tuple[tuple[tuple[str, object], ...], tuple[str, ...]], int] = {}
     rows = []
     for rule in rules:
@@ -522,11 +522,12 @@ def _cached_names(names: list[str]) -> list[str]:
 def _cached_values(shared: dict[str, Any]) -> dict[str, object]:
     values: dict[str, object] = {}
     for name, value in shared.items():
-        if name not in SHARED:
-            raise ValueError(f"unknown shared field {name} in the cache")
-        values[name] = frozenset(value) if name in SETS else value
-        if not isinstance(values[name], (str, frozenset)):
-            raise ValueError(f"unexpected {name} in the cache")
+        if name in SETS and type(value) is list and all(type(item) is str for item in value):
+            values[name] = frozenset(value)
+        elif name in SHARED and name not in SETS and type(value) is str:
+            values[name] = value
+        else:
+            raise ValueError(f"unexpected shared field {name} in the cache")
     return values
 
 

@@ -195,6 +195,7 @@ def test_a_list_moved_with_its_cache_names_its_new_place(filter_list: Path, tmp_
     lambda stored: stored["rules"][0].__setitem__(2, {"not": "a string"}),
     lambda stored: stored["shapes"][0][1].append("no_such_field"),
     lambda stored: stored["shapes"][0][0].__setitem__("selector", ".everything"),
+    lambda stored: stored["shapes"][0][0].__setitem__("kinds", "html"),
     lambda stored: stored["rules"][0].__setitem__(0, 99),
 ])
 def test_a_broken_cache_is_translated_again(filter_list: Path, damage: Any) -> None:
