@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from cleaner import clean  # noqa: E402
-from cleaner.filterlists import cache_path  # noqa: E402
+from cleaner.listcache import cache_path  # noqa: E402
 from cleaner.rulebook import load_rules  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/data/dev")

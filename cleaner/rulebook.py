@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .errors import RuleError
-from .filterlists import load_filter_list
+from .listcache import load_filter_list
 from .rulepack import parse_pack_and_site
 from .ruleset import Rule, RuleSet, SitePack
 

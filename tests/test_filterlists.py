@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from lxml.cssselect import CSSSelector
 
 from cleaner import clean, load_rules
-from cleaner import filterlists
+from cleaner import listcache
 from cleaner.cli import main
-from cleaner.filterlists import cache_path, network_pattern, parse_filter_list, procedural_xpath
+from cleaner.filterlists import network_pattern, parse_filter_list, procedural_xpath
+from cleaner.listcache import cache_path
 from cleaner.htmlparse import parse, text_of
 from cleaner.prose import words
 from cleaner.selectindex import Plan, match_plans
@@ -172,7 +173,7 @@ def test_cache_is_read_without_translating_again(filter_list: Path, monkeypatch:
     def untranslatable(text: str, source: str) -> None:
         raise AssertionError("the list was translated again")
 
-    monkeypatch.setattr(filterlists, "parse_filter_list", untranslatable)
+    monkeypatch.setattr(listcache, "parse_filter_list", untranslatable)
     again = load_rules([filter_list], defaults=False)
     assert again.rules == first.rules
     assert [r.__dict__ for r in again] == [r.__dict__ for r in first]
