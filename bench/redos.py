@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import cleaner  # noqa: E402
-from cleaner.rulebook import RuleSet, parse_pack  # noqa: E402
+from cleaner.rulepack import parse_pack  # noqa: E402
+from cleaner.ruleset import RuleSet  # noqa: E402
 from test_regexengine import REDOS  # noqa: E402
 
 

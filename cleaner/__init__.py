@@ -7,7 +7,8 @@ from .errors import CleanerError, InputError, RuleError
 from .fetch import clean_url
 from .records import clean_records
 from .result import Result
-from .rulebook import Rule, RuleSet, load_rules
+from .rulebook import load_rules
+from .ruleset import Rule, RuleSet
 from .sources import iter_warc
 
 __all__ = ["clean", "clean_file", "clean_url", "clean_records", "iter_warc", "default_rules", "load_rules", "Result", "Rule",

@@ -15,7 +15,8 @@ from .language import detect_lines_language
 from .limits import DEFAULT_LIMITS, LimitError, Limits, check
 from .pagedump import join_pieces
 from .result import Result, build_result
-from .rulebook import RuleSet, load_rules
+from .rulebook import load_rules
+from .ruleset import RuleSet
 from .sniff import decode, sniff_kind
 from .text import find_title, read_text
 from .vocabulary import using

@@ -37,7 +37,8 @@ from .limits import DEFAULT_LIMITS, LimitError, Limits
 from .progress import Progress
 from .records import FIELDS, clean_record, describe
 from .result import Result
-from .rulebook import RuleSet, load_rules
+from .rulebook import load_rules
+from .ruleset import RuleSet
 from .sinks import JsonlFile, StdoutSink, mirror_base, output_path, record_key, url_output_path
 from .sources import input_format, jsonl_lines, open_jsonl, read_document, read_limited, walk, warc_records
 from .writers import SUFFIXES, render, write_atomic

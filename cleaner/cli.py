@@ -17,7 +17,8 @@ from .fetch import FetchOptions, is_url
 from .limits import DEFAULT_LIMITS, Limits, human, parse_size
 from .progress import counted
 from .result import Result
-from .rulebook import Rule, RuleSet, load_rules
+from .rulebook import load_rules
+from .ruleset import Rule, RuleSet
 from .sources import INPUT_FORMATS, input_format, read_document, read_limited
 from .writers import FORMATS, render, write_atomic
 
@@ -439,14 +440,14 @@ def cmd_import_siteconfig(args: argparse.Namespace) -> int:
 
 def load_rules_text(pack: str, name: str) -> None:
     """Check a pack we are about to write: it must load as it will be read."""
-    from .rulebook import parse_pack_and_site
+    from .rulepack import parse_pack_and_site
 
     parse_pack_and_site(pack, name)
 
 
 def run_examples(rules: RuleSet) -> list[str]:
     """Each example must (or must not) match its own rule: text rules by text, selectors by HTML."""
-    from .rulebook import fold
+    from .blockmatch import fold
 
     failures = []
     for rule in rules:

@@ -12,7 +12,7 @@ from typing import Any
 from .document import BODY, CAPTION, CREDIT, IMAGE, Block, Document
 from .language import function_words
 from .prose import ends_sentence, title_case_share, words
-from .rulebook import Rule
+from .ruleset import Rule
 
 CREDIT_SPLIT = re.compile(r"\s+via\s+|\s*/\s*", re.IGNORECASE)
 PAIRED_CAPTION_MAX_WORDS = 60

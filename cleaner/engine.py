@@ -10,7 +10,7 @@ from __future__ import annotations
 from .credits import caption_above
 from .document import BODY, CAPTION, CREDIT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
 from .prose import CLOSERS, ends_sentence, words
-from .rulebook import Rule, RuleSet
+from .ruleset import Rule, RuleSet
 
 Match = tuple[Rule, dict[str, str]]
 SECTION_ITEM_MAX_WORDS = 30

@@ -29,7 +29,7 @@ from .sources import HTML_TYPES, MAX_DOCUMENT_BYTES, TEXT_TYPES, decode_declared
 
 if TYPE_CHECKING:
     from .result import Result
-    from .rulebook import RuleSet
+    from .ruleset import RuleSet
 
 ROBOTS_TOKEN = "cleaner"
 USER_AGENT = f"cleaner/{__version__} (article text extractor; honours robots.txt)"

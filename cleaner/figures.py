@@ -14,10 +14,11 @@ from typing import Any
 
 from lxml import etree
 
+from .blockmatch import fold
 from .credits import new_image
 from .htmlparse import HEADINGS, SKIP_TAGS, class_and_id, tag_of
 from .metadata import join_url
-from .rulebook import Rule, RuleSet, fold
+from .ruleset import Rule, RuleSet
 from .text import normalise_line
 from .vocabulary import test
 

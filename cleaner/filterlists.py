@@ -20,9 +20,7 @@ filters) is skipped and counted by kind: `Import.summary()` says what was kept a
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,10 +32,9 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .errors import RuleError
-from .rulebook import Rule, compact_rule, host_of
+from .ruleset import Rule, compact_rule, host_of
 from .selectindex import SIMPLE_PART
 
-CACHE_VERSION = 2
 COSMETIC = re.compile(r"^(?P<domains>[^#$/\s\"'|^]*)(?P<sep>#@?#|#@?\?#|#@?\$\??#|#@?%#|\$@?\$)(?P<body>.*)$")
 PROCEDURAL = ("has-text", "-abp-contains", "contains", "has", "-abp-has", "upward", "nth-ancestor", "xpath", "remove",
               "matches-css", "matches-css-before", "matches-css-after", "min-text-length", "watch-attr",
@@ -252,7 +249,7 @@ def _plain_css(selector: str) -> bool:
     from cssselect import SelectorError
 
     if all(SIMPLE_PART.fullmatch(part.strip()) for part in selector.split(",")):
-        return True  # what the rule loader accepts unparsed, too (`rulebook._check_selector`)
+        return True  # what the rule loader accepts unparsed, too (`rulepack._check_selector`)
     if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector):
         return False
     try:
@@ -416,52 +413,6 @@ def read_filter_list(path: Path) -> Import:
     return parse_filter_list(text, str(path))
 
 
-def cache_path(path: Path) -> Path:
-    return path.with_name(path.name + ".cleaner-cache")
-
-
-SETS = ("kinds", "tags")  # fields a cached rule holds as frozensets; lists of names become tuples
-
-
-def load_filter_list(path: Path) -> list[Rule]:
-    """A list's rules, from the cache beside it when that was made from the same bytes (and the
-    same cleaner), else translated afresh and cached for the next process. The cache is JSON,
-    never pickle: a file beside a list must not be able to run code."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RuleError(f"cannot read filter list: {exc.strerror}", source=str(path), hint="check the --rules path") from None
-    key = f"{CACHE_VERSION}:{hashlib.sha256(data).hexdigest()}"
-    cached = cache_path(path)
-    try:
-        stored = json.loads(cached.read_text(encoding="utf-8"))
-        if stored.get("key") == key:
-            return [_from_cache(values) for values in stored["rules"]]
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):  # no cache, an old or broken one
-        pass
-    rules = parse_filter_list(data.decode("utf-8", "replace"), str(path)).rules
-    try:
-        temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        payload = {"key": key, "rules": [{name: sorted(value) if isinstance(value, frozenset) else value
-                                          for name, value in rule.__dict__.items()} for rule in rules]}
-        temporary.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(temporary, cached)
-    except OSError:
-        pass  # a read-only folder: no cache, only a slower start
-    return rules
-
-
-def _from_cache(values: dict[str, object]) -> Rule:
-    for name, value in values.items():
-        if name not in Rule.__dataclass_fields__:
-            raise ValueError(f"unknown field {name} in the cache")
-        if isinstance(value, list):
-            values[name] = frozenset(value) if name in SETS else tuple(value)
-        elif not isinstance(value, (str, int, bool)) and value is not None:
-            raise ValueError(f"unexpected {name} in the cache")
-    return compact_rule(**values)
-
-
 def to_toml(result: Import, source: str) -> str:
     """A rule pack holding the imported rules, one `[[rules]]` per kept line, ids unchanged."""
     out = ["# Imported by `cleaner rules import-filters` from " + _comment(source),
@@ -520,4 +471,4 @@ def page_src(src: str, url: str | None) -> str:
     return urljoin(url, src) if url and "//" not in src else src
 
 
-__all__ = ["Import", "load_filter_list", "network_pattern", "parse_filter_list", "read_filter_list", "to_toml"]
+__all__ = ["Import", "network_pattern", "parse_filter_list", "read_filter_list", "to_toml"]

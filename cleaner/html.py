@@ -21,7 +21,7 @@ from .htmlparse import SKIP_TAGS, Walker, drop, parse, strip_skipped, tag_of, te
 from .limits import DEFAULT_LIMITS
 from .metadata import dateline_dates, page_title, read_metadata
 from .filterlists import slot_of
-from .rulebook import Rule, RuleSet
+from .ruleset import Rule, RuleSet
 from .selectindex import Plan, match_plans
 from .sites import find_article, read_fields
 

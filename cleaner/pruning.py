@@ -16,7 +16,7 @@ from lxml import etree
 
 from .boxnames import class_weight, unlikely
 from .htmlparse import Segment, tag_of
-from .rulebook import fold
+from .blockmatch import fold
 from .scoring import MIN_PROSE, Totals
 from .vocabulary import test
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from .api import clean, default_rules
 from .errors import CleanerError
 from .result import Result
-from .rulebook import RuleSet
+from .ruleset import RuleSet
 
 FIELDS = ("html", "text", "id", "url")
 

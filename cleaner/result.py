@@ -12,7 +12,7 @@ from typing import Any
 
 from .document import BODY, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
 from .byline import byline_fields
-from .rulebook import DATES
+from .ruleset import DATES
 
 SCHEMA = "cleaner/1"
 

@@ -26,7 +26,8 @@ from .limits import DEFAULT_LIMITS, Limits
 from .progress import Progress
 from .records import clean_record, describe
 from .result import Result, block_text
-from .rulebook import Rule, RuleSet, read_pack_file, _pack_files
+from .rulebook import pack_files, read_pack_file
+from .ruleset import Rule, RuleSet
 from .sources import read_document
 
 
@@ -221,7 +222,7 @@ def with_pack(rules: RuleSet, pack: str) -> tuple[RuleSet, list[Rule], list[str]
     one ("extra"). Returns the new set, the pack's rules and the ids it replaced.
     """
     pack_rules: list[Rule] = []
-    for file in _pack_files(Path(pack)):
+    for file in pack_files(Path(pack)):
         pack_rules.extend(read_pack_file(file))
     if not pack_rules:
         raise CleanerError("the pack has no rules", source=pack, hint="give a TOML file with [[rules]]")

@@ -28,7 +28,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 if TYPE_CHECKING:
-    from .rulebook import Rule
+    from .ruleset import Rule
 
 SIMPLE_PART = re.compile(r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:[.#][\w-]+|\[[\w-]+(?:[\^*$|~]?=[^\]]*)?\])*)")
 CONDITION = re.compile(r"([.#])([\w-]+)|\[([\w-]+)(?:([\^*$|~]?=)([^\]]*))?\]")
@@ -321,7 +321,7 @@ class _Index:
 def _network_matches(body: etree._Element, hosts: dict[str, list[tuple[int, "Rule"]]],
                      other: list[tuple[int, "Rule"]], url: str | None) -> Iterator[tuple[etree._Element, int]]:
     from .filterlists import network_pattern, page_src, source_host
-    from .rulebook import host_of
+    from .ruleset import host_of
 
     page_host = host_of(url)
     for el in body.iter("img", "iframe", "script"):

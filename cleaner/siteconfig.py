@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import RuleError
 from .filterlists import list_name
-from .rulebook import check_xpath, FieldError
+from .rulepack import check_xpath, FieldError
 
 DIRECTIVE = re.compile(r"^(?P<name>[a-z_]+)(?:\((?P<arg>[^)]*)\))?\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 FIELDS = ("title", "author", "date")

@@ -14,7 +14,8 @@ from typing import Any
 from lxml import etree
 
 from .metadata import iso_date
-from .rulebook import SitePack, is_xpath
+from .rulepack import is_xpath
+from .ruleset import SitePack
 from .selectindex import css, xpath
 from .text import normalise_line
 

@@ -25,7 +25,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 from .records import clean_records
 from .errors import CleanerError
 from .limits import Limits
-from .rulebook import RuleSet
+from .ruleset import RuleSet
 from .sources import iter_warc
 
 WARC_COLUMNS = ("url", "warc_record_id", "warc_date", "text", "title", "manifest", "error")

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Callable, Iterator
 
-from .rulebook import RuleSet
+from .ruleset import RuleSet
 
 _IN_FORCE: ContextVar[RuleSet | None] = ContextVar("cleaner_rules_in_force", default=None)
 _DEFAULT: RuleSet | None = None

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Callable
 
 import cleaner
+from cleaner.blockmatch import fold
 from cleaner.errors import CleanerError
 from cleaner.filterlists import parse_filter_list, to_toml
 from cleaner.records import clean_records
-from cleaner.rulebook import RuleSet, parse_pack, parse_pack_and_site
+from cleaner.rulepack import parse_pack, parse_pack_and_site
+from cleaner.ruleset import RuleSet
 from cleaner.sources import gunzip, iter_warc, jsonl_lines, read_mhtml
 from cleaner.writers import FORMATS, render
 
@@ -46,7 +48,7 @@ def rules_toml(data: bytes) -> None:
         return
     for rule in rules:
         for example in rule.examples_match + rule.examples_no_match:
-            folded = cleaner.rulebook.fold(example)
+            folded = fold(example)
             rule.match(example, folded)
 
 

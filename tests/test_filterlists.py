@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,8 +14,10 @@ from hypothesis import strategies as st
 from lxml.cssselect import CSSSelector
 
 from cleaner import clean, load_rules
+from cleaner import listcache
 from cleaner.cli import main
-from cleaner.filterlists import cache_path, network_pattern, parse_filter_list, procedural_xpath
+from cleaner.filterlists import network_pattern, parse_filter_list, procedural_xpath
+from cleaner.listcache import cache_path
 from cleaner.htmlparse import parse, text_of
 from cleaner.prose import words
 from cleaner.selectindex import Plan, match_plans
@@ -162,6 +167,62 @@ def test_cache_is_used_and_refreshed(filter_list: Path) -> None:
     assert len(changed) == len(first) + 1 and changed.rules[-1].selector == ".late-addition"
 
 
+def test_cache_is_read_without_translating_again(filter_list: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_rules([filter_list], defaults=False)
+
+    def untranslatable(text: str, source: str) -> None:
+        raise AssertionError("the list was translated again")
+
+    monkeypatch.setattr(listcache, "parse_filter_list", untranslatable)
+    again = load_rules([filter_list], defaults=False)
+    assert again.rules == first.rules
+    assert [r.__dict__ for r in again] == [r.__dict__ for r in first]
+
+
+def test_a_list_moved_with_its_cache_names_its_new_place(filter_list: Path, tmp_path: Path) -> None:
+    """Ids and origins come from where the list is now, not from where its cache was written."""
+    load_rules([filter_list], defaults=False)
+    moved = tmp_path / "elsewhere" / "renamed.txt"
+    moved.parent.mkdir()
+    shutil.copy(filter_list, moved)
+    shutil.copy(cache_path(filter_list), cache_path(moved))
+    from_cache = load_rules([moved], defaults=False).rules
+    assert from_cache == parse_filter_list(moved.read_text(encoding="utf-8"), str(moved)).rules
+    assert from_cache[0].id.startswith("renamed.txt:") and from_cache[0].origin.startswith(str(moved) + ":")
+
+
+@pytest.mark.parametrize("damage", [
+    lambda stored: stored["rules"][0].append("one value too many"),
+    lambda stored: stored["rules"][0].__setitem__(2, {"not": "a string"}),
+    lambda stored: stored["shapes"][0][1].append("no_such_field"),
+    lambda stored: stored["shapes"][0][0].__setitem__("selector", ".everything"),
+    lambda stored: stored["shapes"][0][0].__setitem__("kinds", "html"),
+    lambda stored: stored["rules"][0].__setitem__(0, 99),
+])
+def test_a_broken_cache_is_translated_again(filter_list: Path, damage: Any) -> None:
+    first = load_rules([filter_list], defaults=False)
+    stored = json.loads(cache_path(filter_list).read_text(encoding="utf-8"))
+    damage(stored)
+    cache_path(filter_list).write_text(json.dumps(stored), encoding="utf-8")
+    assert load_rules([filter_list], defaults=False).rules == first.rules
+
+
+def test_reading_a_cache_leaves_the_collector_as_it_found_it(filter_list: Path) -> None:
+    load_rules([filter_list], defaults=False)
+    stored = json.loads(cache_path(filter_list).read_text(encoding="utf-8"))
+    cache_path(filter_list).write_text(json.dumps(dict(stored, rules="broken")), encoding="utf-8")
+    assert gc.isenabled()
+    load_rules([filter_list], defaults=False)  # a broken cache, failing while the collector waits: translated again
+    load_rules([filter_list], defaults=False)  # from the cache
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_rules([filter_list], defaults=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_import_filters_command_writes_a_pack_that_loads(filter_list: Path, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     pack = tmp_path / "pack.toml"
@@ -210,7 +271,7 @@ def test_any_generic_filter_yields_only_text_from_the_page(tmp_path: Path, selec
 @given(st.lists(SELECTOR, min_size=1, max_size=6))
 def test_index_matches_what_cssselect_matches(selectors: list[str]) -> None:
     """The index is only a shortcut: for any selectors it finds what cssselect finds, with the first rule."""
-    from cleaner.rulebook import Rule
+    from cleaner.ruleset import Rule
 
     rules = [Rule(id=f"r{n}", category="t", action="drop", origin="t", selector=s) for n, s in enumerate(selectors)]
     body = parse(PAGE.read_text(encoding="utf-8")).getroot().find("body")
@@ -229,7 +290,7 @@ def test_the_pack_written_loads_back_whatever_the_list_holds(line: str) -> None:
     control characters in a skipped reason (it goes into the header comment), and a compound
     selector cssselect refuses (`.3tory > .x`) all made `import-filters` write a pack that did not load."""
     from cleaner.filterlists import to_toml
-    from cleaner.rulebook import parse_pack
+    from cleaner.rulepack import parse_pack
 
     imported = parse_filter_list(line + "\n", "list\x01.txt")
     rules = parse_pack(to_toml(imported, "list\x01.txt"), "list.toml")

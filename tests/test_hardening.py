@@ -7,7 +7,7 @@ import pytest
 import cleaner
 from cleaner.sources import decode_declared
 from cleaner.errors import RuleError
-from cleaner.rulebook import parse_pack
+from cleaner.rulepack import parse_pack
 
 
 @pytest.mark.parametrize("char", ["\x02", "\x07", "\x0b", "\x1f", "\ufffe"])

@@ -13,7 +13,8 @@ import pytest
 
 from cleaner.errors import RuleError
 from cleaner.regexengine import RegexError, RuleRegex, WordsRegex, compile_rule_regex
-from cleaner.rulebook import builtin_rules, load_rules, parse_pack
+from cleaner.rulebook import builtin_rules, load_rules
+from cleaner.rulepack import parse_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 REDOS = [  # classic catastrophic-backtracking patterns, each with a line that makes `re` run for ages

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from cleaner import RuleError, load_rules
 from cleaner.cli import example_matches, run_examples
-from cleaner.rulebook import fold, parse_pack
+from cleaner.blockmatch import fold
+from cleaner.rulepack import parse_pack
 
 GOOD = '''
 [pack]

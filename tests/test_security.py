@@ -15,7 +15,7 @@ import pytest
 
 import cleaner
 from cleaner.errors import RuleError
-from cleaner.rulebook import parse_pack
+from cleaner.rulepack import parse_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("make_warc", ROOT / "fixtures" / "batch" / "make_warc.py")
