@@ -152,7 +152,9 @@ def list_name(path: str | Path) -> str:
 def parse_filter_list(text: str, source: str) -> Import:
     """Translate a filter list's text; `source` is its path, for rule ids and messages."""
     result = Import(list_name(source))
-    for number, raw in enumerate(text.splitlines(), 1):
+    # Lines as editors number them: only \n ends a line (a \r before it is stripped with the rest);
+    # str.splitlines would also break at \v, \f and \u2028, and every later id would be off.
+    for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line:
             continue

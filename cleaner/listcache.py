@@ -19,7 +19,7 @@ from .errors import RuleError
 from .filterlists import list_name, parse_filter_list
 from .ruleset import Rule, compact_rule
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: line numbers counted at \n only (a list with \f or \u2028 had ids one off)
 
 
 def cache_path(path: Path) -> Path:

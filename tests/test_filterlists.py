@@ -295,3 +295,12 @@ def test_the_pack_written_loads_back_whatever_the_list_holds(line: str) -> None:
     imported = parse_filter_list(line + "\n", "list\x01.txt")
     rules = parse_pack(to_toml(imported, "list\x01.txt"), "list.toml")
     assert [(r.id, r.selector, r.network) for r in rules] == [(r.id, r.selector, r.network) for r in imported.rules]
+
+
+@pytest.mark.parametrize("odd", ["\f", "\v", "\u2028", "\x1c", "\x85"])
+def test_rule_ids_count_lines_as_editors_do(odd: str) -> None:
+    """Only a newline ends a line: a form feed or a Unicode line separator inside a comment does
+    not shift the ids (the list's line numbers) of the filters below it."""
+    text = f"! Title: odd characters{odd} inside a comment\r\n##.promo-card\n"
+    (rule,) = parse_filter_list(text, "odd.txt").rules
+    assert rule.id == "odd.txt:2"
