@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Callable
