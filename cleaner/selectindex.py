@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from lxml import etree
+from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
 if TYPE_CHECKING:
@@ -204,6 +205,20 @@ def css(selector: str) -> CSSSelector:
     return CSSSelector(selector)
 
 
+def _parts(selector: str) -> list[str]:
+    """The selector list's parts, each filed on its own; the whole selector when a part does not
+    compile alone (the loader checked the whole with cssselect, whose tokens may hold a comma the
+    plain split sees: fuzz, `….print-but\ufffd…, true)`)."""
+    parts = split_selector(selector)
+    if len(parts) > 1:
+        try:
+            for part in parts:
+                css(part)
+        except (SelectorError, etree.XPathError):
+            return [selector]
+    return parts
+
+
 @lru_cache(maxsize=4096)
 def xpath(expression: str) -> etree.XPath:
     return etree.XPath(expression, smart_strings=False)
@@ -224,7 +239,7 @@ class _Index:
 
     def add(self, order: int, rule: "Rule") -> None:
         if rule.selector:
-            for part in split_selector(rule.selector):
+            for part in _parts(rule.selector):
                 simple = simple_part(order, part)
                 if simple is not None:
                     key = simple.key()

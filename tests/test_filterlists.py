@@ -18,6 +18,7 @@ from cleaner import listcache
 from cleaner.cli import main
 from cleaner.filterlists import network_pattern, parse_filter_list, procedural_xpath
 from cleaner.listcache import cache_path
+from cleaner.ruleset import RuleSet
 from cleaner.htmlparse import parse, text_of
 from cleaner.prose import words
 from cleaner.selectindex import Plan, match_plans
@@ -304,3 +305,14 @@ def test_rule_ids_count_lines_as_editors_do(odd: str) -> None:
     text = f"! Title: odd characters{odd} inside a comment\r\n##.promo-card\n"
     (rule,) = parse_filter_list(text, "odd.txt").rules
     assert rule.id == "odd.txt:2"
+
+
+def test_a_selector_whose_comma_sits_in_a_css_comment_is_matched_whole() -> None:
+    """cssselect reads `/* …` to the end as a comment, so `div.promo/*, b)` is one valid selector;
+    the index's plain split made `b)` a part of its own, which failed on the first page (fuzz:
+    corpus/filterlists/crash-comma-inside-a-token)."""
+    rules = parse_filter_list("##div.promo/*, b)\n", "comment.txt").rules
+    assert [rule.selector for rule in rules] == ["div.promo/*, b)"]
+    page = "<html><body><div class='promo'><p>Buy the boat now</p></div><p>The ferry sailed at noon.</p></body></html>"
+    result = clean(page, kind="html", rules=RuleSet(rules))
+    assert "Buy the boat" not in result.text and "The ferry sailed at noon." in result.text
