@@ -33,7 +33,7 @@ from lxml import etree
 
 from .errors import RuleError
 from .ruleset import Rule, compact_rule, host_of
-from .selectindex import SIMPLE_PART
+from .selectindex import NOT_XML, SIMPLE_PART
 
 COSMETIC = re.compile(r"^(?P<domains>[^#$/\s\"'|^]*)(?P<sep>#@?#|#@?\?#|#@?\$\??#|#@?%#|\$@?\$)(?P<body>.*)$")
 PROCEDURAL = ("has-text", "-abp-contains", "contains", "has", "-abp-has", "upward", "nth-ancestor", "xpath", "remove",
@@ -250,6 +250,8 @@ def _plain_css(selector: str) -> bool:
     """A selector cssselect translates faithfully (it gets `:is()` and `:where()` wrong)."""
     from cssselect import SelectorError
 
+    if NOT_XML.search(selector):
+        return False  # lxml's XPath refuses control characters: the pack would not load
     if all(SIMPLE_PART.fullmatch(part.strip()) for part in selector.split(",")):
         return True  # what the rule loader accepts unparsed, too (`rulepack._check_selector`)
     if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector):

@@ -17,7 +17,7 @@ from .errors import RuleError
 from .filterlists import network_pattern
 from .regexengine import RegexError, compile_rule_regex, compile_words_regex
 from .ruleset import DATES, DEFAULT_MAX_CHARS, KINDS, NETWORK_TAGS, Rule, SitePack
-from .selectindex import simple_part, split_selector
+from .selectindex import NOT_XML, simple_part, split_selector
 
 ACTIONS = frozenset({"drop", "drop-section", "caption", "credit", "highlights", "keep", "metadata", "vocabulary"})
 ANCHORS = frozenset({"search", "full", "start"})
@@ -205,6 +205,8 @@ def _check_vocabulary(template: str, words: tuple[str, ...], flags: int, anchor:
 def _check_selector(selector: str) -> None:
     from cssselect import GenericTranslator, SelectorError
 
+    if NOT_XML.search(selector):
+        raise FieldError(f"bad CSS selector {selector!r}: it holds a control character", "selector")
     if all(simple_part(0, part) for part in split_selector(selector)):
         return  # `.ad`, `div[id^=x]`: what the index matches itself (and most of an imported list)
 

@@ -122,6 +122,10 @@ def _conditions(rest: str) -> list[Condition]:
     return out
 
 
+# Characters XML (and so lxml's XPath, which every CSS selector becomes) refuses in a string.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def split_selector(selector: str) -> list[str]:
     """The comma-separated parts of a selector list, commas inside `()`, `[]` or quotes kept."""
     if "," not in selector:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lxml.cssselect import CSSSelector
 
 from cleaner import clean, load_rules
+from cleaner import errors as cleaner_errors
 from cleaner import listcache
 from cleaner.cli import main
 from cleaner.filterlists import network_pattern, parse_filter_list, procedural_xpath
@@ -316,3 +317,17 @@ def test_a_selector_whose_comma_sits_in_a_css_comment_is_matched_whole() -> None
     page = "<html><body><div class='promo'><p>Buy the boat now</p></div><p>The ferry sailed at noon.</p></body></html>"
     result = clean(page, kind="html", rules=RuleSet(rules))
     assert "Buy the boat" not in result.text and "The ferry sailed at noon." in result.text
+
+
+@pytest.mark.parametrize("selector", ['div[id^="promo-\x01\x00-slot"]', ".ad\x08box", "div[title='\ufffe']"])
+def test_a_selector_with_a_control_character_is_skipped_on_import_and_refused_in_a_pack(selector: str,
+                                                                                        tmp_path: Path) -> None:
+    """lxml's XPath refuses such strings, so the rule would fail on the first page (fuzz:
+    corpus/filterlists/crash-control-char-in-attribute): the importer skips it, the loader names it."""
+    result = parse_filter_list(f"##{selector}\n", "ctl.txt")
+    assert result.rules == [] and sum(result.skipped.values()) == 1
+    pack = tmp_path / "p.toml"
+    pack.write_text('[[rules]]\nid = "p.x"\ncategory = "ad"\naction = "drop"\nselector = ' + json.dumps(selector) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(cleaner_errors.RuleError, match="control character"):
+        load_rules([pack], defaults=False)
