@@ -33,7 +33,7 @@ from lxml import etree
 
 from .errors import RuleError
 from .ruleset import Rule, compact_rule, host_of
-from .selectindex import NOT_XML, SIMPLE_PART
+from .selectindex import NOT_XML, SIMPLE_PART, evaluable
 
 COSMETIC = re.compile(r"^(?P<domains>[^#$/\s\"'|^]*)(?P<sep>#@?#|#@?\?#|#@?\$\??#|#@?%#|\$@?\$)(?P<body>.*)$")
 PROCEDURAL = ("has-text", "-abp-contains", "contains", "has", "-abp-has", "upward", "nth-ancestor", "xpath", "remove",
@@ -257,10 +257,10 @@ def _plain_css(selector: str) -> bool:
     if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector):
         return False
     try:
-        _translator().css_to_xpath(selector)
+        path = _translator().css_to_xpath(selector)
     except SelectorError:
         return False
-    return True
+    return evaluable(path)  # `ns|div` translates, then fails on every page
 
 
 def procedural_xpath(selector: str) -> tuple[str | None, list[str]]:

@@ -17,7 +17,7 @@ from .errors import RuleError
 from .filterlists import network_pattern
 from .regexengine import RegexError, compile_rule_regex, compile_words_regex
 from .ruleset import DATES, DEFAULT_MAX_CHARS, KINDS, NETWORK_TAGS, Rule, SitePack
-from .selectindex import NOT_XML, simple_part, split_selector
+from .selectindex import NOT_XML, evaluable, simple_part, split_selector
 
 ACTIONS = frozenset({"drop", "drop-section", "caption", "credit", "highlights", "keep", "metadata", "vocabulary"})
 ANCHORS = frozenset({"search", "full", "start"})
@@ -182,6 +182,9 @@ def check_xpath(expression: str) -> None:
         etree.XPath(expression)
     except etree.XPathSyntaxError as exc:
         raise FieldError(f"bad XPath {expression!r}: {exc}", "xpath") from None
+    if not evaluable(expression):
+        raise FieldError(f"bad XPath {expression!r}: lxml cannot evaluate it (an undefined namespace prefix?)",
+                         "xpath")
 
 
 def is_xpath(expression: str) -> bool:
@@ -211,9 +214,11 @@ def _check_selector(selector: str) -> None:
         return  # `.ad`, `div[id^=x]`: what the index matches itself (and most of an imported list)
 
     try:
-        GenericTranslator().css_to_xpath(selector)
+        path = GenericTranslator().css_to_xpath(selector)
     except SelectorError as exc:
         raise FieldError(f"bad CSS selector {selector!r}: {exc}", "selector") from None
+    if not evaluable(path):
+        raise FieldError(f"bad CSS selector {selector!r}: lxml cannot evaluate it (a namespace prefix?)", "selector")
 
 
 def parse_pack(source: str, name: str) -> list[Rule]:

@@ -126,6 +126,19 @@ def _conditions(rest: str) -> list[Condition]:
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def evaluable(expression: str) -> bool:
+    """Does lxml compile the XPath and evaluate it without error? A namespace prefix (`ns|div`
+    in CSS, `//ns:div` in XPath) compiles and then fails on every page: load time says so."""
+    try:
+        etree.XPath(expression)(_EMPTY)
+    except (etree.XPathError, ValueError):
+        return False
+    return True
+
+
+_EMPTY = etree.fromstring("<html/>")
+
+
 def split_selector(selector: str) -> list[str]:
     """The comma-separated parts of a selector list, commas inside `()`, `[]` or quotes kept."""
     if "," not in selector:

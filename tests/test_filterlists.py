@@ -331,3 +331,16 @@ def test_a_selector_with_a_control_character_is_skipped_on_import_and_refused_in
                     encoding="utf-8")
     with pytest.raises(cleaner_errors.RuleError, match="control character"):
         load_rules([pack], defaults=False)
+
+
+def test_a_namespace_prefix_is_skipped_on_import_and_refused_in_a_pack(tmp_path: Path) -> None:
+    """`ns|div` translates to XPath that compiles and then fails on every page (fuzz:
+    corpus/filterlists/crash-namespace-prefix): the importer skips it, the loader names it."""
+    result = parse_filter_list("##ns|div.promo\n##.promo-card\n", "ns.txt")
+    assert [rule.selector for rule in result.rules] == [".promo-card"]
+    for field, value in (("selector", "ns|div.promo"), ("xpath", "//ns:div")):
+        pack = tmp_path / f"{field}.toml"
+        pack.write_text(f'[[rules]]\nid = "p.x"\ncategory = "ad"\naction = "drop"\n{field} = {json.dumps(value)}\n',
+                        encoding="utf-8")
+        with pytest.raises(cleaner_errors.RuleError, match="cannot evaluate"):
+            load_rules([pack], defaults=False)
