@@ -33,7 +33,7 @@ from lxml import etree
 
 from .errors import RuleError
 from .ruleset import Rule, compact_rule, host_of
-from .selectindex import NOT_XML, SIMPLE_PART, evaluable
+from .selectindex import NOT_XML, evaluable, simple_part, split_selector
 
 COSMETIC = re.compile(r"^(?P<domains>[^#$/\s\"'|^]*)(?P<sep>#@?#|#@?\?#|#@?\$\??#|#@?%#|\$@?\$)(?P<body>.*)$")
 PROCEDURAL = ("has-text", "-abp-contains", "contains", "has", "-abp-has", "upward", "nth-ancestor", "xpath", "remove",
@@ -252,8 +252,8 @@ def _plain_css(selector: str) -> bool:
 
     if NOT_XML.search(selector):
         return False  # lxml's XPath refuses control characters: the pack would not load
-    if all(SIMPLE_PART.fullmatch(part.strip()) for part in selector.split(",")):
-        return True  # what the rule loader accepts unparsed, too (`rulepack._check_selector`)
+    if all(simple_part(0, part) for part in split_selector(selector)):
+        return True  # what the rule loader accepts unparsed, split as it splits (`rulepack._check_selector`)
     if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector):
         return False
     try:

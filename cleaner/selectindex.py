@@ -227,13 +227,19 @@ def _parts(selector: str) -> list[str]:
     compile alone (the loader checked the whole with cssselect, whose tokens may hold a comma the
     plain split sees: fuzz, `….print-but\ufffd…, true)`)."""
     parts = split_selector(selector)
-    if len(parts) > 1:
-        try:
-            for part in parts:
-                css(part)
-        except (SelectorError, etree.XPathError):
-            return [selector]
-    return parts
+    if len(parts) > 1 and not all(simple_part(0, part) or _compiles(part) for part in parts):
+        parts = [selector]
+    # What still does not compile (the loader's fast path for simple-looking parts let it by)
+    # matches nothing: one bad rule never stops a page.
+    return [part for part in parts if simple_part(0, part) or _compiles(part)]
+
+
+def _compiles(part: str) -> bool:
+    try:
+        css(part)
+    except (SelectorError, etree.XPathError, ValueError):
+        return False
+    return True
 
 
 @lru_cache(maxsize=4096)

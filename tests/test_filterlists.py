@@ -344,3 +344,13 @@ def test_a_namespace_prefix_is_skipped_on_import_and_refused_in_a_pack(tmp_path:
                         encoding="utf-8")
         with pytest.raises(cleaner_errors.RuleError, match="cannot evaluate"):
             load_rules([pack], defaults=False)
+
+
+def test_a_rule_part_that_does_not_compile_matches_nothing_and_the_page_is_cleaned() -> None:
+    """`di,[id^="promo-slo…` (an unclosed quote after a comma): the index files each part, and a
+    part cssselect cannot compile matches nothing instead of stopping the page (fuzz:
+    corpus/filterlists/crash-unclosed-quote-after-comma)."""
+    rules = RuleSet(parse_filter_list('##di,[id^="promo-slo[Adblock Plus 2.0]\n##.promo-card\n', "q.txt").rules)
+    page = "<html><body><div class='promo-card'><p>Buy now</p></div><p>The ferry sailed at noon.</p></body></html>"
+    result = clean(page, kind="html", rules=rules)
+    assert "Buy now" not in result.text and "The ferry sailed at noon." in result.text
