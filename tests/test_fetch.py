@@ -57,13 +57,20 @@ class Handler(BaseHTTPRequestHandler):
             state["in_flight"] += 1
             state["max_in_flight"] = max(state["max_in_flight"], state["in_flight"])
             hits = state["hits"][path]
+        self.left = False
         try:
             self.route(path, hits)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client hung up (size limit, timeout): that is the point of some routes
         finally:
-            with state["lock"]:
-                state["in_flight"] -= 1
+            self.leave()
+
+    def leave(self) -> None:
+        """This request no longer counts as in flight (once: the route may say so before replying)."""
+        if not self.left:
+            self.left = True
+            with self.server.state["lock"]:
+                self.server.state["in_flight"] -= 1
 
     def send(self, status: int, body: bytes = b"", content_type: str = "text/html; charset=utf-8",
              headers: dict[str, str] | None = None) -> None:
@@ -83,6 +90,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path in ("/article.html", "/private/secret.html", "/sleepy"):
             if path == "/sleepy":
                 time.sleep(0.1)
+                self.leave()  # before the reply: once the client has it, it may send the next request
             self.send(200, ARTICLE)
         elif path == "/redirect":
             self.send(301, headers={"Location": "/hop"})

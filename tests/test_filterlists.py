@@ -17,7 +17,8 @@ from cleaner import clean, load_rules
 from cleaner import errors as cleaner_errors
 from cleaner import listcache
 from cleaner.cli import main
-from cleaner.filterlists import network_pattern, parse_filter_list, procedural_xpath
+from cleaner.filterlists import network_pattern, parse_filter_list, procedural_xpath, to_toml
+from cleaner.rulepack import parse_pack_and_site
 from cleaner.listcache import cache_path
 from cleaner.ruleset import RuleSet
 from cleaner.htmlparse import parse, text_of
@@ -354,3 +355,12 @@ def test_a_rule_part_that_does_not_compile_matches_nothing_and_the_page_is_clean
     page = "<html><body><div class='promo-card'><p>Buy now</p></div><p>The ferry sailed at noon.</p></body></html>"
     result = clean(page, kind="html", rules=rules)
     assert "Buy now" not in result.text and "The ferry sailed at noon." in result.text
+
+
+def test_an_xpath_operator_with_a_namespace_prefix_is_skipped_on_import() -> None:
+    """`:xpath(//di:v…)` compiles in lxml and fails on every page; the loader refuses it, so the
+    importer must skip it, or the pack it writes would not load (fuzz:
+    corpus/filterlists/crash-namespace-in-xpath-operator)."""
+    result = parse_filter_list('example.com##:xpath(//di:v[@data-role="upsell"])\n##.promo-card\n', "x.txt")
+    assert [rule.selector for rule in result.rules] == [".promo-card"]
+    assert parse_pack_and_site(to_toml(result, "x.txt"), "x.toml")[0]
