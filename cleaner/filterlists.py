@@ -32,6 +32,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .errors import RuleError
+from .regexengine import RegexError, WordsRegex, compile_words_regex
 from .ruleset import Rule, compact_rule, host_of
 from .selectindex import NOT_XML, evaluable, simple_part, split_selector
 
@@ -59,7 +60,10 @@ class NetworkPattern:
     third_party: bool | None = None
 
     @property
-    def regex(self) -> re.Pattern[str]:
+    def regex(self) -> WordsRegex | None:
+        """On RE2, like every rule regex: a list line of many `*` (each a `.*`) would make a
+        backtracking engine take time exponential in their number on an address it misses.
+        None for a pattern RE2 cannot compile: it matches nothing."""
         return _compiled(self.source)
 
     def matches(self, src: str, host: str, page_host: str) -> bool:
@@ -68,7 +72,8 @@ class NetworkPattern:
                 return False
             if _site_of(host) == _site_of(page_host) and self.third_party:
                 return False
-        return self.regex.search(src) is not None
+        regex = self.regex
+        return regex is not None and regex(src)
 
 
 def _site_of(host: str) -> str:
@@ -108,14 +113,17 @@ def network_pattern(text: str) -> NetworkPattern:
     end = ""
     if rest.endswith("|"):
         rest, end = rest[:-1], "$"
-    for char in rest:
+    for char in re.sub(r"\*+", "*", rest):
         out += ".*" if char == "*" else r"(?:[^\w.%-]|$)" if char == "^" else re.escape(char)
     return NetworkPattern(out + end, host, third)
 
 
 @lru_cache(maxsize=65536)
-def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.IGNORECASE)
+def _compiled(source: str) -> WordsRegex | None:
+    try:
+        return compile_words_regex(source, re.IGNORECASE)
+    except RegexError:
+        return None
 
 
 def source_host(src: str) -> str:

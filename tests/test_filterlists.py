@@ -111,6 +111,28 @@ def test_network_patterns(pattern: str, src: str, hit: bool) -> None:
     assert compiled.matches(src, "", "") is hit
 
 
+@pytest.mark.parametrize("pattern, src, hit", [
+    ("/ad*****frame*****7", "https://news.example/ad-top/frame-7/", True),
+    ("/ad*****frame*****7", "https://news.example/adverts/no-frame-here", False),
+    ("ÄD/*", "https://news.example/äd/1.gif", True),  # case folded beyond ASCII, as `re` did
+    ("^AD^", "https://x.example/ad?x=1", True),
+])
+def test_network_patterns_on_re2_keep_their_meaning(pattern: str, src: str, hit: bool) -> None:
+    compiled = network_pattern(pattern)
+    assert compiled.regex is not None and compiled.regex.engine == "re2"
+    assert compiled.matches(src, "", "") is hit
+
+
+def test_a_network_filter_of_many_stars_misses_a_long_address_without_backtracking() -> None:
+    """fuzz: hang-many-stars-in-a-network-filter. Each `*` was a `.*` for Python's `re`, and a
+    line of many of them took time exponential in their number on an address it missed; on
+    RE2 (and with runs of `*` read as one) the miss is linear."""
+    compiled = network_pattern("*a*b*c*d*e*f*g*h*i*j*k*l*m*n*o*p*q*r*s*t*u*v*w*x*y*z*)")
+    assert compiled.source.count(".*") == 27
+    assert not compiled.matches("https://x.example/" + "abcdefghijklmnopqrstuvwxyz" * 400, "", "")
+    assert network_pattern("*" * 60 + "l)").source.count(".*") == 1
+
+
 def test_third_party_option() -> None:
     compiled = network_pattern("||tracker.example^$third-party")
     assert compiled.matches("https://tracker.example/p.gif", "tracker.example", "news.example")
