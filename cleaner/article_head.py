@@ -102,12 +102,16 @@ def same_title(heading: str, title: Title, parts: bool = True) -> bool:
 
 
 def anchored(top: etree._Element, best: Totals, headline: int, segments: list[Segment], values: list[float],
-             found: dict[etree._Element, Totals]) -> tuple[etree._Element, Totals]:
+             found: dict[etree._Element, Totals], whole_title: bool = False) -> tuple[etree._Element, Totals]:
     """An article starts right below its headline. When the winner does not hold the first
     sentence of prose there (a byline or date line is not one), it won on its name
     ("post-author", "blog-description", "entry" on a teaser) more than on its text: the
     best box that holds that sentence (and not the winner) takes over if it scores at
-    least half as well and has at least half as much prose.
+    least half as well and has at least half as much prose. It takes over however it scores
+    when the winner ends above a headline that repeats the whole title and holds less
+    prose: an article never ends above its own headline, a promo in the masthead does
+    (`whole_title`: the headline is the title, not only one of its parts, which may be the
+    site's name over an advertisers' box).
 
     A headline inside a list item is a teaser's, not the page's."""
     first = _prose_below(segments, values, headline)
@@ -128,6 +132,8 @@ def anchored(top: etree._Element, best: Totals, headline: int, segments: list[Se
     score, el, t = max(options, key=lambda option: option[0])
     if score >= ANCHOR_SHARE * final(best) and t.prose >= ANCHOR_SHARE * best.prose:
         return el, t
+    if whole_title and best.segments[-1] < headline and t.prose > best.prose:
+        return el, t  # the winner ends above the headline (a promo in the masthead) and holds less prose
     return top, best
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from lxml import etree
 
 from . import scoring
-from .article_head import DATELINE, Title, anchored, find_headline, keep_headline
+from .article_head import DATELINE, Title, anchored, find_headline, keep_headline, same_title
 from .boxnames import unlikely
 from .htmlparse import Segment, tag_of
 from .prose import ends_sentence
@@ -68,7 +68,8 @@ def select(segments: list[Segment], body: etree._Element, title: str | None = No
         return [None] * len(segments), headline
     top, best = max(candidates, key=lambda pair: (final(pair[1]), pair[1].chars))
     if headline is not None:
-        top, best = anchored(top, best, headline, segments, values, found)
+        top, best = anchored(top, best, headline, segments, values, found,
+                             same_title(segments[headline].block.text, wanted, parts=False))
     top, best = _ascend(top, best, found, body, spared)
     roots = _with_siblings(top, best, found, segments)
     for root in roots:

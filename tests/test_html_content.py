@@ -275,6 +275,37 @@ def test_the_prose_below_the_headline_outranks_a_box_that_wins_on_its_name() -> 
     assert "two cats" not in text
 
 
+def _rail(n: int = 8) -> str:
+    return "<ul>" + "".join(f"<li><a href='/more/{i}'>Another story from the section, number {i}</a></li>"
+                            for i in range(n)) + "</ul>"
+
+
+def test_a_masthead_promo_above_the_headline_does_not_take_the_article() -> None:
+    """A promo named like content wins on its name, above the page's headline; the article
+    under the headline (one paragraph, in a column a link rail drags down) has more prose."""
+    page = ("<html><head><title>Flood waters rise in the lower town</title></head><body>"
+            "<section class='container'><div class='content'><h4>Our winter issue</h4>"
+            "<p>Inside the winter issue, a long read on the valley's mills, a portfolio of photographs, "
+            "and a guide to walks. Out now in the shops.</p></div></section>"
+            "<section class='container'><article><div><h1>Flood waters rise in the lower town</h1>"
+            f"<p>{SENTENCES[0]}</p></div></article><aside><h3>More</h3>{_rail()}</aside></section>"
+            "</body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text and "winter issue" not in result.text
+
+
+def test_a_heading_that_repeats_a_site_name_below_the_article_does_not_take_it() -> None:
+    """The page's title is only the site's name, and a heading below the article repeats it
+    over an advertisers' box: the article ends above that heading but holds more prose, so
+    it stays the article."""
+    page = ("<html><head><title>Valley Times</title></head><body><div class='story'>"
+            f"{_article(4)}</div><div><h3>Valley Times marketplace</h3>"
+            "<p>Plumbers, roofers and removals: find a trusted trader near you today.</p></div>"
+            "</body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text and "trusted trader" not in result.text
+
+
 def test_a_roundup_of_links_that_is_most_of_the_article_stays() -> None:
     """A post that is a list of links with a line of comment on each is link-dense and
     list-shaped like a related box, but it holds most of the article's prose: it is the
