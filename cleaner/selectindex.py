@@ -140,17 +140,23 @@ _EMPTY = etree.fromstring("<html/>")
 
 
 def split_selector(selector: str) -> list[str]:
-    """The comma-separated parts of a selector list, commas inside `()`, `[]` or quotes kept."""
+    """The comma-separated parts of a selector list, commas inside `()`, `[]`, quotes or CSS
+    comments kept (cssselect reads `/* ...` to its `*/`, or to the end, as nothing)."""
     if "," not in selector:
         return [selector.strip()] if selector.strip() else []
-    if not any(char in selector for char in "([\"'"):
+    if not any(char in selector for char in "([\"'/"):
         return [part.strip() for part in selector.split(",") if part.strip()]
-    parts, depth, quote, start = [], 0, "", 0
-    for index, char in enumerate(selector):
+    parts, depth, quote, start, index = [], 0, "", 0, 0
+    while index < len(selector):
+        char = selector[index]
         if quote:
             quote = "" if char == quote else quote
         elif char in "\"'":
             quote = char
+        elif selector.startswith("/*", index):
+            end = selector.find("*/", index + 2)
+            index = len(selector) if end < 0 else end + 2
+            continue
         elif char in "([":
             depth += 1
         elif char in ")]":
@@ -158,6 +164,7 @@ def split_selector(selector: str) -> list[str]:
         elif char == "," and depth == 0:
             parts.append(selector[start:index].strip())
             start = index + 1
+        index += 1
     parts.append(selector[start:].strip())
     return [part for part in parts if part]
 
@@ -235,11 +242,11 @@ def _parts(selector: str) -> list[str]:
 
 
 def _compiles(part: str) -> bool:
+    """The part compiles alone and its XPath evaluates (a namespace prefix compiles, then fails)."""
     try:
-        css(part)
+        return evaluable(css(part).path)
     except (SelectorError, etree.XPathError, ValueError):
         return False
-    return True
 
 
 @lru_cache(maxsize=4096)

@@ -369,6 +369,32 @@ def test_a_namespace_prefix_is_skipped_on_import_and_refused_in_a_pack(tmp_path:
             load_rules([pack], defaults=False)
 
 
+@pytest.mark.parametrize("selector, parts", [
+    ("p /* x, ns|div /* y */", ["p /* x, ns|div /* y */"]),  # the comma is inside the comment
+    (".ad, .promo /* a, b", [".ad", ".promo /* a, b"]),  # an unclosed comment runs to the end
+    (".ad /* , */ , .promo", [".ad /* , */", ".promo"]),
+    ('a[title="/*"], .promo', ['a[title="/*"]', ".promo"]),  # inside quotes `/*` is text
+])
+def test_the_index_splits_a_selector_list_as_cssselect_reads_it(selector: str, parts: list[str]) -> None:
+    from cleaner.selectindex import split_selector
+
+    assert split_selector(selector) == parts
+
+
+def test_a_namespace_prefix_inside_a_comment_does_not_stop_the_page() -> None:
+    """`##p /* x, ns|div /* y */` is `p` to cssselect (and so to the loader), but the index split
+    it at the comma inside the comment, and the part `ns|div` compiled, then failed on the page
+    (fuzz: corpus/filterlists/crash-namespace-prefix-after-a-comment). Now the split skips
+    comments, and a part that compiles but cannot be evaluated matches nothing."""
+    imported = parse_filter_list("##div.ad /* a, ns|span /* b */\n##.promo-card\n", "c.txt")
+    rules, _site = parse_pack_and_site(to_toml(imported, "c.txt"), "c.toml")
+    page = ("<html><body><div class='ad'><p>Buy now</p></div><div class='promo-card'><p>Half price</p></div>"
+            "<p>The ferry sailed at noon.</p></body></html>")
+    result = clean(page, kind="html", rules=RuleSet(rules))
+    assert "Buy now" not in result.text and "Half price" not in result.text
+    assert "The ferry sailed at noon." in result.text
+
+
 def test_a_rule_part_that_does_not_compile_matches_nothing_and_the_page_is_cleaned() -> None:
     """`di,[id^="promo-slo…` (an unclosed quote after a comma): the index files each part, and a
     part cssselect cannot compile matches nothing instead of stopping the page (fuzz:
