@@ -306,6 +306,20 @@ def test_a_heading_that_repeats_a_site_name_below_the_article_does_not_take_it()
     assert "sandbags" in result.text and "trusted trader" not in result.text
 
 
+def test_a_box_named_footer_goes_even_when_it_holds_prose() -> None:
+    """The reader climbs to the page wrapper (the article is split in boxes), which also holds the
+    site footer: an "About us" blurb of several sentences, named `footer`, not `<footer>`. It goes
+    like the element would."""
+    about = ("Launched in 2009, the Valley Times is a small, independent paper, written by a team of "
+             "four, funded by its readers, and printed, folded and delivered on Thursdays, rain or shine.")
+    page = ("<html><head><title>Flood waters rise</title></head><body><div id='wrapper'>"
+            f"<div class='part'>{_article(2)}</div><div class='part'>{_article(2)}</div>"
+            f"<div id='footer'><h4>About the Valley Times</h4><p>{about}</p></div></div></body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text and "independent paper" not in result.text
+    assert "heuristic.html.boilerplate-box" in _rules(result)
+
+
 def test_a_roundup_of_links_that_is_most_of_the_article_stays() -> None:
     """A post that is a list of links with a line of comment on each is link-dense and
     list-shaped like a related box, but it holds most of the article's prose: it is the
