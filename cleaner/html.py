@@ -116,8 +116,16 @@ def apply_selectors(tree: etree._ElementTree, body: etree._Element, rules: list[
     plans = rules if isinstance(rules[0], Plan) else [Plan(list(enumerate(rules)))]  # type: ignore[arg-type]
     if network and not any(plan.network for plan in plans):  # type: ignore[union-attr]
         return removed
+    matched = match_plans(body, plans, url, network)  # type: ignore[arg-type]
+    # The page's text is long to compute and is wanted only to spare a match that holds most of
+    # it: one whose text is longer than WRAPPER_SHARE * MIN_PAGE_CHARS. Before the first drop,
+    # when no earlier match has changed the page (matches come in document order, so no earlier
+    # drop is inside a later match). Ad slots (`network`) are widened first: measured at the first.
+    long = WRAPPER_SHARE * MIN_PAGE_CHARS
     page_chars: int | None = None
-    for el, rule in match_plans(body, plans, url, network):  # type: ignore[arg-type]
+    if not network and any(_longer_than(el, long) for el, _rule in matched):
+        page_chars = len(text_of(body))
+    for el, rule in matched:
         if network:
             el = slot_of(el, body)
         if tag_of(el) in PROTECTED or _detached(el, body):
@@ -125,14 +133,25 @@ def apply_selectors(tree: etree._ElementTree, body: etree._Element, rules: list[
         if next(iter(_markers()(el)), None) is not None:
             continue
         text = text_of(el)
-        if page_chars is None:
+        if network and page_chars is None:
             page_chars = len(text_of(body))
-        if page_chars > MIN_PAGE_CHARS and len(text) > WRAPPER_SHARE * page_chars:
+        if page_chars is not None and page_chars > MIN_PAGE_CHARS and len(text) > WRAPPER_SHARE * page_chars:
             continue
         removed.append(Block(text=text, where=tree.getpath(el), kind="paragraph", verdict=REMOVED,
                              rule=rule.id, category=rule.category))
         drop(el)
     return removed
+
+
+def _longer_than(el: etree._Element, limit: float) -> bool:
+    """Could the element's text (whitespace folded) be longer than `limit`? Its raw text, a space
+    between pieces, is never shorter."""
+    total = 0
+    for piece in el.itertext():
+        total += len(piece) + 1
+        if total > limit:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -297,45 +297,78 @@ class _Index:
         return not (self.simple or self.complex_by_token or self.complex_always or self.xpaths
                     or self.network_hosts or self.network_other)
 
+    def _tables(self) -> tuple[dict[str, list[SimplePart]], list[SimplePart], dict[str, list[SimplePart]],
+                               dict[str, list[SimplePart]], list[tuple[str, list[SimplePart]]],
+                               list[tuple[str, dict[str, list[SimplePart]]]]]:
+        """The simple parts by what an element must have for them to match: its tag (parts for
+        any tag are filed under each tag too), a class, its id, an attribute, a word of an
+        attribute's value. Built on the first page, after every rule was added."""
+        tables = self.__dict__.get("_built")
+        if tables is None:
+            by: dict[str, dict[str, list[SimplePart]]] = {}
+            for (kind, value), parts in self.simple.items():
+                by.setdefault(kind, {})[value] = parts
+            anywhere = by.get("tag", {}).pop("*", [])
+            by_tag = {tag: parts + anywhere for tag, parts in by.get("tag", {}).items()}
+            tables = (by_tag, anywhere, by.get("class", {}), by.get("id", {}), sorted(by.get("attr", {}).items()),
+                      sorted((kind[6:], words) for kind, words in by.items() if kind.startswith("token:")))
+            self.__dict__["_built"] = tables
+        return tables
+
     def match(self, body: etree._Element, url: str | None) -> dict[etree._Element, int]:
         """Each element the selector and XPath rules match, and the first such rule (by order)."""
         found: dict[etree._Element, int] = {}
         if not (self.simple or self.complex_by_token or self.complex_always or self.xpaths):
             return found
-        index, attributes, tokenised = self.simple, self.attributes, self.tokenised
+        by_tag, anywhere, by_class, by_id, by_attr, by_token_word = self._tables()
+        by_token = self.complex_by_token
         classes_seen: set[str] = set()
         ids_seen: set[str] = set()
-        by_token = self.complex_by_token
-        for el in body.iter():
-            tag = el.tag
-            if not isinstance(tag, str):
-                continue
-            tag = tag.lower()
-            names = el.get("class")
-            classes = set(names.split()) if names else set()
-            element_id = el.get("id")
+        empty: frozenset[str] = frozenset()
+        # The loop runs once per element of every page: most elements meet no part at all, so
+        # each table is asked only for what the element has, and no list is built for them.
+        for el in body.iter(etree.Element):
+            attrib = el.attrib
+            names = attrib.get("class")
+            element_id = attrib.get("id")
             if by_token:
-                classes_seen |= classes
+                if names:
+                    classes_seen.update(names.split())
                 if element_id:
                     ids_seen.add(element_id)
-            candidates = index.get(("tag", tag), []) + index.get(("tag", "*"), [])
-            for name in classes:
-                candidates = candidates + index.get(("class", name), [])
-            if element_id:
-                candidates = candidates + index.get(("id", element_id), [])
-            for name in attributes:
-                if el.get(name) is not None:
-                    candidates = candidates + index.get(("attr", name), [])
-            for name in tokenised:
-                value = el.get(name)
-                if value:
-                    key = "token:" + name
-                    for word in set(TOKEN.findall(value)):
-                        candidates = candidates + index.get((key, word), [])
+            tag = el.tag.lower()
+            groups = []
+            parts = by_tag.get(tag, anywhere)
+            if parts:
+                groups.append(parts)
+            if names and by_class:
+                for name in names.split():
+                    parts = by_class.get(name)
+                    if parts:
+                        groups.append(parts)
+            if element_id and by_id:
+                parts = by_id.get(element_id)
+                if parts:
+                    groups.append(parts)
+            if attrib:
+                for name, parts in by_attr:
+                    if name in attrib:
+                        groups.append(parts)
+                for name, words in by_token_word:
+                    value = attrib.get(name)
+                    if value:
+                        for word in set(TOKEN.findall(value)):
+                            parts = words.get(word)
+                            if parts:
+                                groups.append(parts)
+            if not groups:
+                continue
+            classes = set(names.split()) if names else empty
             best = None
-            for part in candidates:
-                if (best is None or part.rule < best) and part.matches(el, tag, classes):
-                    best = part.rule
+            for parts in groups:
+                for part in parts:
+                    if (best is None or part.rule < best) and part.matches(el, tag, classes):
+                        best = part.rule
             if best is not None:
                 found[el] = best
         complex_parts = list(self.complex_always)
