@@ -428,6 +428,29 @@ def test_a_namespace_prefix_inside_a_comment_does_not_stop_the_page() -> None:
     assert "The ferry sailed at noon." in result.text
 
 
+def test_a_namespace_prefix_in_an_attribute_test_is_skipped_refused_and_matches_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`##a[h|ef*="/sponsored-link/"]` (fuzz: corpus/filterlists/crash-namespace-prefix-in-an-attribute-test)
+    gives `@h:ef`, which an empty page never evaluates, so the load-time check let it by and it
+    failed on the first page with links. The check now reads the prefix in the XPath; and a part
+    that fails on a page all the same matches nothing there."""
+    result = parse_filter_list('##a[h|ef*="/sponsored-link/"]\n##.promo-card\n', "p.txt")
+    assert [rule.selector for rule in result.rules] == [".promo-card"]
+    pack = tmp_path / "p.toml"
+    pack.write_text('[[rules]]\nid = "p.x"\ncategory = "ad"\naction = "drop"\nselector = "a[h|ef]"\n', encoding="utf-8")
+    with pytest.raises(cleaner_errors.RuleError, match="cannot evaluate"):
+        load_rules([pack], defaults=False)
+    from cleaner.ruleset import Rule
+
+    page = ("<html><body><div><a href='/x'>Sponsored link</a></div><div class='promo-card'><p>Buy now</p></div>"
+            "<p>The ferry sailed at noon.</p></body></html>")
+    rules = [Rule(id="p.y", category="ad", action="drop", origin="test", selector="div a[h|ef]"),
+             Rule(id="p.z", category="ad", action="drop", origin="test", selector=".promo-card")]
+    monkeypatch.setattr("cleaner.selectindex.evaluable", lambda expression: True)  # as if the check missed it
+    cleaned = clean(page, kind="html", rules=RuleSet(rules))
+    assert "Buy now" not in cleaned.text and "The ferry sailed at noon." in cleaned.text
+
+
 def test_a_rule_part_that_does_not_compile_matches_nothing_and_the_page_is_cleaned() -> None:
     """`di,[id^="promo-slo…` (an unclosed quote after a comma): the index files each part, and a
     part cssselect cannot compile matches nothing instead of stopping the page (fuzz:
