@@ -48,6 +48,9 @@ BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|td|th|tr|dd|dt|blockquote|section
 MAX_DEPTH = 2048
 WRAPPER_TAGS = re.compile(r"</?(?:div|span|section|font|center|b|i|u|em|strong)\b[^>]*>", re.IGNORECASE)
 EMPTY_PAGE = b"<html><body></body></html>"
+# `<html .../>` or `<body .../>`: browsers ignore the slash on an element that is not void; libxml2
+# closes the element there, and the page after it is dropped (html) or left outside the body.
+SELF_CLOSED_ROOT = re.compile(r"<(html|body)\b([^<>]*?)/\s*>", re.IGNORECASE)
 HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
 # Control characters that libxml2 keeps in text nodes but lxml refuses to set back (.text/.tail).
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -76,6 +79,9 @@ def parse(text: str, max_nodes: int = DEFAULT_LIMITS.max_nodes) -> etree._Elemen
             root = None
     if root is not None and _swallowed_by_title(root):
         text = UNCLOSED_TITLE.sub(r"\1</title>", text, count=1)
+        root = _fromstring(text.encode("utf-8", "replace"), parser=_parser())
+    if root is not None and _closed_early(root) and SELF_CLOSED_ROOT.search(text):
+        text = SELF_CLOSED_ROOT.sub(r"<\1\2>", text, count=2)
         root = _fromstring(text.encode("utf-8", "replace"), parser=_parser())
     if root is not None and _too_deep(root):
         flat = WRAPPER_TAGS.sub(" ", text)
@@ -143,6 +149,17 @@ def _release_from_head(root: etree._Element) -> None:
             _drop(tag)
             tag.tail = None
             head.append(tag)
+
+
+def _closed_early(root: etree._Element) -> bool:
+    """The root or the body ended before anything was in it: an `<html>` with no children, or an
+    empty `<body>` with elements after it."""
+    if root.tag != "html":
+        return False
+    if len(root) == 0:
+        return True
+    body = root.find("body")
+    return body is not None and len(body) == 0 and not (body.text or "").strip() and body.getnext() is not None
 
 
 def _swallowed_by_title(root: etree._Element) -> bool:

@@ -36,6 +36,24 @@ def test_unclosed_title_does_not_swallow_the_page() -> None:
     assert "sandbags" in clean(page, kind="html").text
 
 
+@pytest.mark.parametrize("head", [
+    '<html xmlns="http://www.w3.org/1999/xhtml" lang="en" />',  # libxml2 closed the root: the page was dropped
+    "<HTML/>",
+    "<html><head><title>Flood warning</title></head><body class='home' />",  # the page sat outside the body
+    "<html><body/>",
+])
+def test_a_self_closed_html_or_body_tag_does_not_lose_the_page(head: str) -> None:
+    page = f"{head}<div>{PROSE}</div></html>"
+    assert "sandbags" in clean(page, kind="html").text
+
+
+def test_a_page_rewritten_for_a_self_closed_tag_keeps_its_attributes_and_the_rest_as_it_was() -> None:
+    root = parse(f'<html lang="de" /><head><title>T</title></head><body><div id="a"><br/>{PROSE}</div></body>').getroot()
+    assert root.get("lang") == "de" and root.find("body/div").get("id") == "a"
+    assert root.find("body/div/br") is not None  # only the root's slash was taken off
+    assert parse(f"<html><body><div>{PROSE}</div><br/></body></html>").getroot().find("body/br") is not None
+
+
 def test_unknown_tag_in_head_does_not_swallow_the_body() -> None:
     # libxml2 nests everything after an unknown tag in <head> under it (an empty body);
     # a browser opens the body there. The meta tag after it still describes the page.
