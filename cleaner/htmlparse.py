@@ -51,6 +51,10 @@ EMPTY_PAGE = b"<html><body></body></html>"
 # `<html .../>` or `<body .../>`: browsers ignore the slash on an element that is not void; libxml2
 # closes the element there, and the page after it is dropped (html) or left outside the body.
 SELF_CLOSED_ROOT = re.compile(r"<(html|body)\b([^<>]*?)/\s*>", re.IGNORECASE)
+# What follows `</body>` or `</html>` a browser puts in the body; libxml2 leaves it outside the
+# body (after `</body>`) or drops it (after `</html>`): a second document appended by a server's
+# include, the article after a header document's end. Such end tags go when anything follows.
+ROOT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
 # Control characters that libxml2 keeps in text nodes but lxml refuses to set back (.text/.tail).
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -67,6 +71,7 @@ def parse(text: str, max_nodes: int = DEFAULT_LIMITS.max_nodes) -> etree._Elemen
     more than `max_nodes` elements is a `LimitError`, before any per-element work is done."""
     text = XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     text = XML_INVALID.sub(" ", text)
+    text = _without_early_ends(text)
     parts = BLOCK_END.split(text)  # [text, end tag, text, ...]: each end tag gets its line break
     parts[1::2] = [tag + "\n" for tag in parts[1::2]]  # (joining is ~2x faster than sub's template)
     text = "".join(parts)
@@ -149,6 +154,13 @@ def _release_from_head(root: etree._Element) -> None:
             _drop(tag)
             tag.tail = None
             head.append(tag)
+
+
+def _without_early_ends(text: str) -> str:
+    end = ROOT_END.search(text)
+    if end is None or not ROOT_END.sub("", text[end.end():]).strip():
+        return text
+    return ROOT_END.sub(" ", text)
 
 
 def _closed_early(root: etree._Element) -> bool:

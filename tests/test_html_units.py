@@ -54,6 +54,24 @@ def test_a_page_rewritten_for_a_self_closed_tag_keeps_its_attributes_and_the_res
     assert parse(f"<html><body><div>{PROSE}</div><br/></body></html>").getroot().find("body/br") is not None
 
 
+@pytest.mark.parametrize("page", [
+    f"<html><body><p>Menu</p></body></html><div>{PROSE}</div>",  # libxml2 dropped all after </html>
+    f"<html><body><p>Menu</p></body><div>{PROSE}</div></html>",  # ... and left this outside the body
+    f"<html><body><p>Menu</p></body></html>\n<!DOCTYPE html><html><body><div>{PROSE}</div></body></html>",
+])
+def test_what_follows_the_end_of_body_or_html_is_read_as_a_browser_does(page: str) -> None:
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text
+
+
+def test_end_tags_with_nothing_after_them_are_left_as_they_are() -> None:
+    from cleaner.htmlparse import _without_early_ends
+
+    page = f"<html><body><div>{PROSE}</div></body>\n</html>\n  "
+    assert _without_early_ends(page) is page
+    assert "</body>" not in _without_early_ends(page + "<p>after</p>")
+
+
 def test_unknown_tag_in_head_does_not_swallow_the_body() -> None:
     # libxml2 nests everything after an unknown tag in <head> under it (an empty body);
     # a browser opens the body there. The meta tag after it still describes the page.
