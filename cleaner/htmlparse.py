@@ -157,6 +157,8 @@ def _release_from_head(root: etree._Element) -> None:
 
 
 def _without_early_ends(text: str) -> str:
+    """The page without its `</body>` and `</html>` end tags when anything but such tags follows
+    the first of them (see `ROOT_END`); else the page as it is."""
     end = ROOT_END.search(text)
     if end is None or not ROOT_END.sub("", text[end.end():]).strip():
         return text
