@@ -33,7 +33,7 @@ from lxml import etree
 
 from .errors import RuleError
 from .ruleset import Rule, compact_rule, host_of
-from .selectindex import NOT_XML, evaluable, simple_part, split_selector
+from .selectindex import CSS_ERRORS, NOT_XML, evaluable, simple_part, split_selector
 
 COSMETIC = re.compile(r"^(?P<domains>[^#$/\s\"'|^]*)(?P<sep>#@?#|#@?\?#|#@?\$\??#|#@?%#|\$@?\$)(?P<body>.*)$")
 PROCEDURAL = ("has-text", "-abp-contains", "contains", "has", "-abp-has", "upward", "nth-ancestor", "xpath", "remove",
@@ -267,17 +267,15 @@ def _translator() -> Any:
 
 def _plain_css(selector: str) -> bool:
     """A selector cssselect translates faithfully (it gets `:is()` and `:where()` wrong)."""
-    from cssselect import SelectorError
-
     if NOT_XML.search(selector):
         return False  # lxml's XPath refuses control characters: the pack would not load
     if all(simple_part(0, part) for part in split_selector(selector)):
         return True  # what the rule loader accepts unparsed, split as it splits (`rulepack._check_selector`)
-    if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector):
-        return False
+    if re.search(r":(?:is|where|matches|any|-webkit-any)\(", selector, re.IGNORECASE):
+        return False  # pseudo-class names are case-insensitive: `:matChes(` too
     try:
         path = _translator().css_to_xpath(selector)
-    except SelectorError:
+    except CSS_ERRORS:
         return False
     return evaluable(path)  # `ns|div` translates, then fails on every page
 
@@ -360,13 +358,11 @@ def _top_level_operators(selector: str) -> list[tuple[str, int, int]]:
 
 
 def _css_xpath(selector: str, prefix: str) -> str:
-    from cssselect import SelectorError
-
     if not _plain_css(selector):
         raise _Skip("unsupported CSS selector")
     try:
         return _translator().css_to_xpath(selector, prefix=prefix)
-    except SelectorError:
+    except CSS_ERRORS:
         raise _Skip("unsupported CSS selector") from None
 
 

@@ -217,6 +217,8 @@ def _check_selector(selector: str) -> None:
         path = GenericTranslator().css_to_xpath(selector)
     except SelectorError as exc:
         raise FieldError(f"bad CSS selector {selector!r}: {exc}", "selector") from None
+    except RuntimeError:  # cssselect's parser on `:is(-a` (see selectindex.CSS_ERRORS)
+        raise FieldError(f"bad CSS selector {selector!r}: cssselect cannot parse it", "selector") from None
     if not evaluable(path):
         raise FieldError(f"bad CSS selector {selector!r}: lxml cannot evaluate it (a namespace prefix?)", "selector")
 

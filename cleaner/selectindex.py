@@ -122,6 +122,9 @@ def _conditions(rest: str) -> list[Condition]:
     return out
 
 
+# What cssselect raises on a selector it cannot read: its own errors, and a RuntimeError (a
+# StopIteration escaping its parser) on a functional pseudo-class with a leading `-` (`:is(-a`).
+CSS_ERRORS = (SelectorError, RuntimeError)
 # Characters XML (and so lxml's XPath, which every CSS selector becomes) refuses in a string.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -194,7 +197,7 @@ def simple_part(order: int, part: str) -> SimplePart | None:
 def required_token(selector: str) -> Key | None:
     """A class or id name every element a selector matches (or an ancestor or sibling of it the
     selector names) must carry, so a page without it cannot match; None when there is none."""
-    from cssselect import SelectorError, parse
+    from cssselect import parse
 
     compounds = COMBINATOR.split(selector.strip())
     if "," not in selector and all(SIMPLE_PART.fullmatch(c) for c in compounds):  # `.a > .b`: no parser needed
@@ -203,7 +206,7 @@ def required_token(selector: str) -> Key | None:
         return named[-1] if named else None
     try:
         trees = [s.parsed_tree for s in parse(selector)]
-    except SelectorError:
+    except CSS_ERRORS:
         return None
     tokens: list[Key] = []
     for tree in trees:
@@ -251,7 +254,7 @@ def _compiles(part: str) -> bool:
     """The part compiles alone and its XPath evaluates (a namespace prefix compiles, then fails)."""
     try:
         return evaluable(css(part).path)
-    except (SelectorError, etree.XPathError, ValueError):
+    except (*CSS_ERRORS, etree.XPathError, ValueError):
         return False
 
 

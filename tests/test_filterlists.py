@@ -451,6 +451,22 @@ def test_a_namespace_prefix_in_an_attribute_test_is_skipped_refused_and_matches_
     assert "Buy now" not in cleaned.text and "The ferry sailed at noon." in cleaned.text
 
 
+@pytest.mark.parametrize("selector", [":is(-a", ".box:matChes(-a", "div:WHERE(-x"])
+def test_a_selector_cssselect_trips_on_is_skipped_on_import_and_refused_in_a_pack(selector: str, tmp_path: Path) -> None:
+    """`.box:matChes(-a` (fuzz: corpus/filterlists/crash-cssselect-runtime-error): cssselect's parser lets a
+    StopIteration out as a RuntimeError on a functional pseudo-class with a leading `-`, and the
+    importer's check for `:matches(` was case-sensitive. The importer skips it, the loader names it
+    (it used to be a traceback from `cleaner rules check`)."""
+    result = parse_filter_list(f"##{selector}\n##.promo-card\n", "r.txt")
+    assert [rule.selector for rule in result.rules] == [".promo-card"]
+    pack = tmp_path / "r.toml"
+    pack.write_text(f'[[rules]]\nid = "p.x"\ncategory = "ad"\naction = "drop"\nselector = {json.dumps(selector)}\n',
+                    encoding="utf-8")
+    with pytest.raises(cleaner_errors.RuleError, match="bad CSS selector"):
+        load_rules([pack], defaults=False)
+    assert main(["rules", "check", str(pack)]) == 2
+
+
 def test_a_rule_part_that_does_not_compile_matches_nothing_and_the_page_is_cleaned() -> None:
     """`di,[id^="promo-slo…` (an unclosed quote after a comma): the index files each part, and a
     part cssselect cannot compile matches nothing instead of stopping the page (fuzz:
