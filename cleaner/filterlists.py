@@ -235,7 +235,9 @@ def _translate(line: str, rule_id: str, origin: str, translated: Counter[str]) -
     for name in used:
         translated[f":{name}()"] += 1
     if expression is None:  # only a trailing :remove(): the selector before it, if plain
-        selector = body.removesuffix(":remove()")
+        selector = body.removesuffix(":remove()").strip()
+        if not selector:
+            raise _Skip("empty selector")  # `a.com##:remove()`: nothing to remove
         if not _plain_css(selector):
             raise _Skip("unsupported CSS selector")
         return compact_rule(selector=selector, **common)

@@ -467,6 +467,15 @@ def test_a_selector_cssselect_trips_on_is_skipped_on_import_and_refused_in_a_pac
     assert main(["rules", "check", str(pack)]) == 2
 
 
+def test_a_remove_operator_with_no_selector_before_it_is_skipped() -> None:
+    """`exa##:remove()` (fuzz: corpus/filterlists/crash-remove-with-no-selector): the selector before a
+    trailing `:remove()` was empty, the importer wrote a rule with no selector, and its pack did not load."""
+    result = parse_filter_list("exa.com##:remove()\nexa.com## :remove()\nexa.com##.promo:remove()\n", "r.txt")
+    assert [rule.selector for rule in result.rules] == [".promo"]
+    assert "empty selector" in result.summary()
+    parse_pack_and_site(to_toml(result, "r.txt"), "r.toml")
+
+
 def test_a_rule_part_that_does_not_compile_matches_nothing_and_the_page_is_cleaned() -> None:
     """`di,[id^="promo-slo…` (an unclosed quote after a comma): the index files each part, and a
     part cssselect cannot compile matches nothing instead of stopping the page (fuzz:
