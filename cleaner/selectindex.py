@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from lxml import etree
@@ -268,8 +268,6 @@ class _Index:
 
     def __init__(self) -> None:
         self.simple: dict[Key, list[SimplePart]] = {}
-        self.attributes: set[str] = set()
-        self.tokenised: set[str] = set()  # attributes whose words are looked up (`[href*="/promo/"]`)
         self.complex_by_token: dict[Key, list[tuple[int, str]]] = {}
         self.complex_always: list[tuple[int, str]] = []
         self.xpaths: list[tuple[int, str]] = []
@@ -281,12 +279,7 @@ class _Index:
             for part in _parts(rule.selector):
                 simple = simple_part(order, part)
                 if simple is not None:
-                    key = simple.key()
-                    self.simple.setdefault(key, []).append(simple)
-                    if key[0] == "attr":
-                        self.attributes.add(key[1])
-                    elif key[0].startswith("token:"):
-                        self.tokenised.add(key[0][6:])
+                    self.simple.setdefault(simple.key(), []).append(simple)
                     continue
                 token = required_token(part)
                 if token is None:
@@ -306,30 +299,28 @@ class _Index:
         return not (self.simple or self.complex_by_token or self.complex_always or self.xpaths
                     or self.network_hosts or self.network_other)
 
+    @cached_property
     def _tables(self) -> tuple[dict[str, list[SimplePart]], list[SimplePart], dict[str, list[SimplePart]],
                                dict[str, list[SimplePart]], list[tuple[str, list[SimplePart]]],
                                list[tuple[str, dict[str, list[SimplePart]]]]]:
         """The simple parts by what an element must have for them to match: its tag (parts for
         any tag are filed under each tag too), a class, its id, an attribute, a word of an
-        attribute's value. Built on the first page, after every rule was added."""
-        tables = self.__dict__.get("_built")
-        if tables is None:
-            by: dict[str, dict[str, list[SimplePart]]] = {}
-            for (kind, value), parts in self.simple.items():
-                by.setdefault(kind, {})[value] = parts
-            anywhere = by.get("tag", {}).pop("*", [])
-            by_tag = {tag: parts + anywhere for tag, parts in by.get("tag", {}).items()}
-            tables = (by_tag, anywhere, by.get("class", {}), by.get("id", {}), sorted(by.get("attr", {}).items()),
-                      sorted((kind[6:], words) for kind, words in by.items() if kind.startswith("token:")))
-            self.__dict__["_built"] = tables
-        return tables
+        attribute's value (`[href*="/promo/"]` under "promo"). Built on the first page, after
+        every rule was added."""
+        by: dict[str, dict[str, list[SimplePart]]] = {}
+        for (kind, value), parts in self.simple.items():
+            by.setdefault(kind, {})[value] = parts
+        anywhere = by.get("tag", {}).pop("*", [])
+        by_tag = {tag: parts + anywhere for tag, parts in by.get("tag", {}).items()}
+        return (by_tag, anywhere, by.get("class", {}), by.get("id", {}), sorted(by.get("attr", {}).items()),
+                sorted((kind[6:], words) for kind, words in by.items() if kind.startswith("token:")))
 
     def match(self, body: etree._Element, url: str | None) -> dict[etree._Element, int]:
         """Each element the selector and XPath rules match, and the first such rule (by order)."""
         found: dict[etree._Element, int] = {}
         if not (self.simple or self.complex_by_token or self.complex_always or self.xpaths):
             return found
-        by_tag, anywhere, by_class, by_id, by_attr, by_token_word = self._tables()
+        by_tag, anywhere, by_class, by_id, by_attr, by_token_word = self._tables
         by_token = self.complex_by_token
         classes_seen: set[str] = set()
         ids_seen: set[str] = set()
