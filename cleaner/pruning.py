@@ -26,6 +26,7 @@ CONTROLS = "heuristic.html.control-labels"
 TEASERS = "heuristic.html.teaser-list"
 DUPLICATE = "heuristic.html.duplicate"  # a paragraph the article already has (a teaser of itself)
 THREAD = "heuristic.html.comment-thread"  # a "Comments" heading and the comments after it in its box
+AUTHOR = "heuristic.html.author-box"  # a box named for the author that holds a bio, not a byline
 
 BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "form", "nav", "footer",
                       "center", "span", "header", "details"})
@@ -52,6 +53,7 @@ THREAD_STAMP_WORDS = 20
 THREAD_STAMPS = 3  # this many stamps ...
 THREAD_STAMP_GAP = 8  # ... at most this many blocks apart make a thread
 THREAD_AFTER_PROSE = 2 * MIN_PROSE  # kept prose above the heading: the article it follows
+BIO_CHARS = 100  # a paragraph this long in a box named for the author is a bio: a byline is a name and a date
 ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
 # A box of many tiny labels and no prose is a widget's interface (a video player's
 # "Settings", "Full Screen", "Captions" menus) or a chart's labels ("$900", "billion", "’17"),
@@ -69,11 +71,16 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
     stories go too, unless they are most of what was chosen (a section front's teasers)."""
     for root in roots:
         teaser_boxes: list[Totals] = []
-        for el in root.iterdescendants():
+        for el in root.iter():
             tag = tag_of(el)
             t = found.get(el)
-            if t is None or el in chosen or not t.segments or verdicts[t.segments[0]] is not None:
+            if t is None or el in chosen or not t.segments:
                 continue
+            if tag in BOX_TAGS and _author_bio(el, t, segments, verdicts):
+                _decide(t, verdicts, AUTHOR)  # its byline may have gone to the metadata already
+                continue
+            if el is root or verdicts[t.segments[0]] is not None:
+                continue  # a root was chosen: only an author's bio appended to the article goes
             if tag not in BOX_TAGS:
                 if tag == "p" and unlikely(el):
                     _decide(t, verdicts, BOX)
@@ -288,6 +295,21 @@ def _box_reason(el: etree._Element, tag: str, t: Totals) -> str | None:
     if t.items > t.paras and t.link_density > 0.2 and tag not in ("ul", "ol"):
         return LINKS
     return None
+
+
+def _author_bio(el: etree._Element, t: Totals, segments: list[Segment], verdicts: list[str | None]) -> bool:
+    """A box named only for the author ("author", "post-author") that holds a paragraph of prose:
+    the author's bio under the story. The same name on a byline's box holds a name and a date."""
+    names = (el.get("class") or "").split()
+    if el.get("id"):
+        names.append(el.get("id"))
+    if not names:
+        return False
+    named = test(AUTHOR)
+    if not any(named(n) for n in names):
+        return False
+    return any(verdicts[i] is None and segments[i].block.kind == "paragraph"
+               and segments[i].chars - segments[i].link_chars >= BIO_CHARS for i in t.segments)
 
 
 def _controls(tag: str, t: Totals) -> bool:

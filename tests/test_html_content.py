@@ -359,6 +359,23 @@ def test_an_author_bio_inside_the_article_is_not_the_article() -> None:
         assert "sandbags" in text and "twenty years" not in text, name
 
 
+@pytest.mark.parametrize("named", ["class='author'", "id='author'", "class='post-author clearfix'",
+                                   "class='about_author'", "class='author_box'"])
+def test_a_box_named_for_the_author_that_holds_a_bio_goes(named: str) -> None:
+    page = (f"<html><body><article>{_article(5)}<div {named}><h3>Author: <a href='/a/jd'>Jane Doe</a></h3>"
+            "<p>Jane Doe is a reporter who has covered floods, rivers and town councils for twenty years, "
+            "and lives by the sea.</p></div></article></body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text and "twenty years" not in result.text, named
+
+
+def test_a_box_named_for_the_author_that_holds_a_byline_stays() -> None:
+    page = (f"<html><body><article><div class='author'><p>Jane Doe, River Correspondent</p></div>{_article(5)}"
+            "</article></body></html>")
+    result = clean(page, kind="html")
+    assert "heuristic.html.author-box" not in _rules(result)
+
+
 def test_a_headline_matches_the_title_whatever_the_apostrophes() -> None:
     """Sites garble or drop apostrophes and quotes in one copy of the title ("Im in" in
     <title>, "I’m in" on the page): the headline above the article is still found and kept."""
