@@ -9,6 +9,7 @@ from typing import Any
 from .credits import attach_images
 from .document import BODY, Document
 from .engine import apply_rules
+from .pruning import end_at_notice
 from .errors import CleanerError
 from .heuristics import DUMP, TIDY, TRIMMED, classify_blocks
 from .language import detect_lines_language
@@ -68,6 +69,8 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
             exc.source = exc.source or source
             raise
         apply_rules(doc, ruleset, late=False if kind == "text" else None)
+        if kind == "html":
+            end_at_notice(doc.blocks)
         if kind == "text":
             path = classify_blocks(doc)
             apply_rules(doc, ruleset, late=True)

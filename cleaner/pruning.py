@@ -15,6 +15,8 @@ from __future__ import annotations
 from lxml import etree
 
 from .boxnames import class_weight, unlikely
+from .document import BODY, REMOVED, Block
+from .heuristics import END_RULES
 from .htmlparse import Segment, tag_of
 from .blockmatch import fold
 from .scoring import MIN_PROSE, Totals
@@ -26,6 +28,7 @@ CONTROLS = "heuristic.html.control-labels"
 TEASERS = "heuristic.html.teaser-list"
 DUPLICATE = "heuristic.html.duplicate"  # a paragraph the article already has (a teaser of itself)
 THREAD = "heuristic.html.comment-thread"  # a "Comments" heading and the comments after it in its box
+NOTICE = "heuristic.html.after-notice"  # below the site's copyright notice
 AUTHOR = "heuristic.html.author-box"  # a box named for the author that holds a bio, not a byline
 
 BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "form", "nav", "footer",
@@ -54,6 +57,7 @@ THREAD_STAMPS = 3  # this many stamps ...
 THREAD_STAMP_GAP = 8  # ... at most this many blocks apart make a thread
 THREAD_AFTER_PROSE = 2 * MIN_PROSE  # kept prose above the heading: the article it follows
 BIO_CHARS = 100  # a paragraph this long in a box named for the author is a bio: a byline is a name and a date
+NOTICE_AFTER_WORDS = 50  # of the article's prose above a copyright notice that ends it
 ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
 # A box of many tiny labels and no prose is a widget's interface (a video player's
 # "Settings", "Full Screen", "Captions" menus) or a chart's labels ("$900", "billion", "’17"),
@@ -322,3 +326,20 @@ def _controls(tag: str, t: Totals) -> bool:
     count = len(t.segments)
     return (count >= CONTROL_MIN_LABELS and t.prose < CONTROL_MAX_PROSE and tag not in ("ul", "ol", "dl", "table")
             and t.items * 2 < count and t.chars < CONTROL_MAX_MEAN_CHARS * count)
+
+
+def end_at_notice(blocks: list[Block]) -> None:
+    """A site's copyright notice ("Copyright © 2008 Radio New Zealand") after the article's prose
+    ends the article, as it does in a text dump: what the chosen text still holds below it is
+    the page's (other news, features, a footer's links). A notice above most of the prose is a
+    header's, and ends nothing."""
+    words_before = 0
+    for index, block in enumerate(blocks):
+        if block.verdict == REMOVED and block.rule in END_RULES and words_before >= NOTICE_AFTER_WORDS:
+            after = [b for b in blocks[index + 1:] if b.verdict == BODY]
+            if sum(len(b.text.split()) for b in after) < words_before:
+                for b in after:
+                    b.decide(REMOVED, NOTICE, "boilerplate")
+            return
+        if block.verdict == BODY and block.kind == "paragraph":
+            words_before += len(block.text.split())

@@ -497,3 +497,22 @@ def test_a_secondary_column_beside_the_article_does_not_join_it() -> None:
             f"{_article(6)}</div><div class='secondarycontentcontainer'>{blurbs}</div></div></body></html>")
     text = clean(page, kind="html").text
     assert "sandbags" in text and "county fair" not in text
+
+
+def test_a_copyright_notice_below_the_article_ends_it() -> None:
+    page = (f"<html><body><div id='story'>{_article(4)}<p>Copyright © 2011 River News</p>"
+            "<div><h3>Other news</h3><p>The ferry will run on the winter timetable from Monday, the operator "
+            "said, with two fewer sailings a day.</p></div></div></body></html>")
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text and "ferry" not in result.text
+    assert "heuristic.html.after-notice" in _rules(result)
+
+
+@pytest.mark.parametrize("shape", ["notice above the article", "more prose below than above"])
+def test_a_copyright_notice_that_is_not_below_the_article_ends_nothing(shape: str) -> None:
+    notice = "<p>Copyright © 2011 River News</p>"
+    body = (notice + _article(4) if shape == "notice above the article"
+            else _article(1) + notice + _article(4))
+    result = clean(f"<html><body><div id='story'>{body}</div></body></html>", kind="html")
+    assert result.text.count("sandbags") >= 1 and "heuristic.html.after-notice" not in _rules(result)
+    assert len(result.text.split()) >= 4 * 25
