@@ -61,7 +61,8 @@ class SimplePart:
             return "attr", self.conditions[0][0]
         return "tag", self.tag or "*"
 
-    def matches(self, el: etree._Element, tag: str, classes: set[str]) -> bool:
+    def matches(self, attrs: dict[str, str], tag: str, classes: "set[str] | frozenset[str]") -> bool:
+        """Does an element with these attributes, lower-case tag and class names match?"""
         if self.tag and self.tag != tag:
             return False
         for attribute, operator, value in self.conditions:
@@ -69,7 +70,7 @@ class SimplePart:
                 if value not in classes:
                     return False
                 continue
-            actual = el.get(attribute)
+            actual = attrs.get(attribute)
             if actual is None or not _attribute_matches(actual, operator, value):
                 return False
         return True
@@ -263,6 +264,44 @@ def xpath(expression: str) -> etree.XPath:
     return etree.XPath(expression, smart_strings=False)
 
 
+SCREEN_SIZE_RE2 = 64  # needles past which one RE2 set beats Python's alternation
+
+
+class _Tables:
+    """The simple parts of an index by what an element must carry for them to match."""
+
+    def __init__(self, simple: dict[Key, list[SimplePart]]):
+        by: dict[str, dict[str, list[SimplePart]]] = {}
+        for (kind, value), parts in simple.items():
+            by.setdefault(kind, {})[value] = parts
+        self.anywhere = by.get("tag", {}).pop("*", [])  # parts for any tag are filed under each tag too
+        self.by_tag = {tag: parts + self.anywhere for tag, parts in by.get("tag", {}).items()}
+        self.by_class = by.get("class", {})
+        self.by_id = by.get("id", {})
+        # An attribute's parts come with a screen: one search for the literals they need, so an
+        # element's `class` is not tried against every `[class*=…]` part one by one.
+        self.by_attr = {name: (_screen(parts, name), parts) for name, parts in sorted(by.get("attr", {}).items())}
+        self.by_token_word = {kind[6:]: words for kind, words in sorted(by.items()) if kind.startswith("token:")}
+
+
+def _screen(parts: list[SimplePart], name: str) -> "re.Pattern[str] | None":
+    """A pattern every value of attribute `name` that some part matches contains (each part's
+    literal for it: `=`, `^=`, `*=`, `$=`, `~=` and `|=` all need their value inside), or None
+    when a part needs none (`[data-ad]`, an empty value)."""
+    needles = set()
+    for part in parts:
+        literals = [value for attribute, operator, value in part.conditions if attribute == name and operator and value]
+        if not literals:
+            return None
+        needles.add(max(literals, key=len))
+    alternation = "|".join(re.escape(needle) for needle in sorted(needles))
+    if len(needles) > SCREEN_SIZE_RE2:
+        import re2
+
+        return re2.compile(alternation)  # type: ignore[no-any-return]
+    return re.compile(alternation)
+
+
 class _Index:
     """Element rules of one action group (drop or keep), bucketed by token."""
 
@@ -300,74 +339,70 @@ class _Index:
                     or self.network_hosts or self.network_other)
 
     @cached_property
-    def _tables(self) -> tuple[dict[str, list[SimplePart]], list[SimplePart], dict[str, list[SimplePart]],
-                               dict[str, list[SimplePart]], list[tuple[str, list[SimplePart]]],
-                               list[tuple[str, dict[str, list[SimplePart]]]]]:
-        """The simple parts by what an element must have for them to match: its tag (parts for
-        any tag are filed under each tag too), a class, its id, an attribute, a word of an
-        attribute's value (`[href*="/promo/"]` under "promo"). Built on the first page, after
-        every rule was added."""
-        by: dict[str, dict[str, list[SimplePart]]] = {}
-        for (kind, value), parts in self.simple.items():
-            by.setdefault(kind, {})[value] = parts
-        anywhere = by.get("tag", {}).pop("*", [])
-        by_tag = {tag: parts + anywhere for tag, parts in by.get("tag", {}).items()}
-        return (by_tag, anywhere, by.get("class", {}), by.get("id", {}), sorted(by.get("attr", {}).items()),
-                sorted((kind[6:], words) for kind, words in by.items() if kind.startswith("token:")))
+    def _tables(self) -> "_Tables":
+        """The simple parts by what an element must have for them to match: its tag, a class, its
+        id, an attribute, a word of an attribute's value (`[href*="/promo/"]` under "promo").
+        Built on the first page, after every rule was added."""
+        return _Tables(self.simple)
 
     def match(self, body: etree._Element, url: str | None) -> dict[etree._Element, int]:
         """Each element the selector and XPath rules match, and the first such rule (by order)."""
         found: dict[etree._Element, int] = {}
         if not (self.simple or self.complex_by_token or self.complex_always or self.xpaths):
             return found
-        by_tag, anywhere, by_class, by_id, by_attr, by_token_word = self._tables
+        tables = self._tables
+        by_tag, by_class, by_id = tables.by_tag, tables.by_class, tables.by_id
+        by_attr, by_token_word, anywhere = tables.by_attr, tables.by_token_word, tables.anywhere
         by_token = self.complex_by_token
         classes_seen: set[str] = set()
         ids_seen: set[str] = set()
         empty: frozenset[str] = frozenset()
-        # The loop runs once per element of every page: most elements meet no part at all, so
-        # each table is asked only for what the element has, and no list is built for them.
+        # The loop runs once per element of every page, and most elements carry nothing any part
+        # asks for: each is read once (its tag, its attributes in one call) and looked up through
+        # the attributes it has rather than through every table. (An XPath that picks the
+        # elements with a wanted tag or attribute costs more than this whole loop.)
         for el in body.iter(etree.Element):
-            attrib = el.attrib
-            names = attrib.get("class")
-            element_id = attrib.get("id")
-            if by_token:
-                if names:
-                    classes_seen.update(names.split())
-                if element_id:
-                    ids_seen.add(element_id)
+            items = el.items()
             tag = el.tag.lower()
-            groups = []
             parts = by_tag.get(tag, anywhere)
-            if parts:
-                groups.append(parts)
-            if names and by_class:
-                for name in names.split():
-                    parts = by_class.get(name)
-                    if parts:
-                        groups.append(parts)
-            if element_id and by_id:
-                parts = by_id.get(element_id)
-                if parts:
-                    groups.append(parts)
-            if attrib:
-                for name, parts in by_attr:
-                    if name in attrib:
-                        groups.append(parts)
-                for name, words in by_token_word:
-                    value = attrib.get(name)
+            if not items and not parts:
+                continue
+            groups = [parts] if parts else []
+            classes = empty
+            for name, value in items:
+                if name == "class":
                     if value:
-                        for word in set(TOKEN.findall(value)):
-                            parts = words.get(word)
+                        classes = set(value.split())
+                        if by_token:
+                            classes_seen |= classes
+                        for class_name in classes:
+                            parts = by_class.get(class_name)
                             if parts:
                                 groups.append(parts)
+                elif name == "id" and value:
+                    if by_token:
+                        ids_seen.add(value)
+                    parts = by_id.get(value)
+                    if parts:
+                        groups.append(parts)
+                screened = by_attr.get(name)
+                if screened is not None:
+                    needles, parts = screened
+                    if needles is None or needles.search(value):
+                        groups.append(parts)
+                words = by_token_word.get(name)
+                if words is not None and value:
+                    for word in set(TOKEN.findall(value)):
+                        parts = words.get(word)
+                        if parts:
+                            groups.append(parts)
             if not groups:
                 continue
-            classes = set(names.split()) if names else empty
+            attrs = dict(items)
             best = None
             for parts in groups:
                 for part in parts:
-                    if (best is None or part.rule < best) and part.matches(el, tag, classes):
+                    if (best is None or part.rule < best) and part.matches(attrs, tag, classes):
                         best = part.rule
             if best is not None:
                 found[el] = best

@@ -304,7 +304,9 @@ TAGS = ["div", "p", "span", "h1", "h3", "ul", "li", "a", "iframe", "img", "*"]
 SIMPLE = st.builds(lambda tag, cls, attr: tag + cls + attr,
                    st.sampled_from(TAGS + [""]),
                    st.sampled_from([""] + [f".{c}" for c in CLASSES]),
-                   st.sampled_from(["", "[href]", '[href*="/a"]', '[class^="side"]', '[itemprop]', "[src$=gif]"]))
+                   st.sampled_from(["", "[href]", '[href*="/a"]', '[class^="side"]', '[itemprop]', "[src$=gif]",
+                                    '[class*="-card"]', '[class$="holder"]', '[class|="promo"]', '[class~="x"]',
+                                    '[class=""]', '[id*="e"]', '[class*="o"][class*="-"]']))
 SELECTOR = st.one_of(
     SIMPLE.filter(bool),
     st.builds(lambda a, comb, b: f"{a}{comb}{b}", SIMPLE.filter(bool), st.sampled_from([" ", " > ", " + ", " ~ "]),
@@ -339,6 +341,43 @@ def test_index_matches_what_cssselect_matches(selectors: list[str]) -> None:
         for el in CSSSelector(rule.selector)(body):
             slow.setdefault(el, rule.id)
     assert fast == slow
+
+
+ATTRIBUTE_TESTS = ['[class*="-card"]', '[class$="holder"]', '[class|="promo"]', '[class~="keep-me"]', '[class^="side"]',
+                   '[class="layout"]', 'div[class*="rail"]', '[class*="e"][class*="-w"]', '[href*="/"]', '[class=""]']
+
+
+@pytest.mark.parametrize("selector", ATTRIBUTE_TESTS)
+def test_each_attribute_operator_matches_what_cssselect_matches(selector: str) -> None:
+    """Each operator alone and beside the others, through the screen of the attribute's literals."""
+    from cleaner.ruleset import Rule
+
+    for selectors in ([selector], ATTRIBUTE_TESTS):
+        rules = [Rule(id=f"r{n}", category="t", action="drop", origin="t", selector=s) for n, s in enumerate(selectors)]
+        body = parse(PAGE.read_text(encoding="utf-8")).getroot().find("body")
+        fast = {el: rule.id for el, rule in match_plans(body, [Plan(list(enumerate(rules)))], URL)}
+        slow: dict[object, str] = {}
+        for rule in rules:
+            for el in CSSSelector(rule.selector)(body):
+                slow.setdefault(el, rule.id)
+        assert fast == slow and (fast or selector == '[class=""]')
+
+
+def test_a_long_list_of_attribute_substrings_matches_what_cssselect_matches() -> None:
+    """Past SCREEN_SIZE_RE2 literals one RE2 search screens an attribute's parts: the same matches."""
+    from cleaner.ruleset import Rule
+    from cleaner.selectindex import SCREEN_SIZE_RE2
+
+    needles = [f"zz{n}" for n in range(SCREEN_SIZE_RE2 + 6)] + ["-card", "holder", "side", "rail"]
+    selectors = [f'[class*="{needle}"]' for needle in needles] + ['div[class$="-rail"]', '[class^="story"]']
+    rules = [Rule(id=f"r{n}", category="t", action="drop", origin="t", selector=s) for n, s in enumerate(selectors)]
+    body = parse(PAGE.read_text(encoding="utf-8")).getroot().find("body")
+    fast = {el: rule.id for el, rule in match_plans(body, [Plan(list(enumerate(rules)))], URL)}
+    slow: dict[object, str] = {}
+    for rule in rules:
+        for el in CSSSelector(rule.selector)(body):
+            slow.setdefault(el, rule.id)
+    assert fast == slow and len(fast) >= 2
 
 
 @pytest.mark.parametrize("line", ["##.deal-\U0001F600", "a.com##.box\x7fx", "||ads.example^$opt\x00x", "||ads.example^$o\x7f",
