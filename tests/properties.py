@@ -14,7 +14,7 @@ TOKEN = re.compile(r"\w+")
 
 def tokens(text: str) -> set[str]:
     """Words, as cleaner sees them: invisible marks (soft hyphens, zero-width spaces) do not split words."""
-    return {t.casefold() for t in TOKEN.findall(text.translate(INVISIBLE))}
+    return {t.casefold() for t in TOKEN.findall(INVISIBLE.sub("", text))}
 
 
 def manifest_strings(result: Result) -> list[str]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.text import normalise_line, read_text, split_bullet, wrap_width
 
@@ -11,6 +15,19 @@ def test_dedent_trailing_nbsp_and_inner_runs() -> None:
     assert normalise_line("    Hello   world.\u00a0 ") == "Hello world."
     assert normalise_line("Il dit\u00a0: «\u00a0oui\u00a0»") == "Il dit\u00a0: «\u00a0oui\u00a0»"
     assert normalise_line("\tsoft\u00adhyphen\u200b") == "softhyphen"
+
+
+# The definition normalise_line's shortcuts must agree with: drop invisibles, fold every run of
+# whitespace but the kept spaces to one space, strip the ends (kept spaces too).
+SPACE_CHARS = " \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u1680\u2000\u2007\u200a\u2028\u202f\u205f\u3000"
+ODD_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00adaé’x."
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(SPACE_CHARS + ODD_CHARS)) | st.text())
+def test_normalise_line_is_its_definition(line: str) -> None:
+    dropped = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", line)
+    assert normalise_line(line) == re.sub(r"[^\S\u00a0\u202f\u2007]+", " ", dropped).strip()
 
 
 @pytest.mark.parametrize("line, mark, text", [
