@@ -44,9 +44,10 @@ class Block:
     part: int = 0  # a piece of a giant page-dump line cut up for judging: its number (1, 2, ...)
     continues: bool = False  # such a piece goes on the paragraph (table cell) of the piece before it
     cell: bool = False  # one cell of a table row that holds a paragraph beside other cells
-    # HTML links in the block, in order: (link text as it appears in `text`, href as written).
-    # Only `-f html` reads them; the text and the JSON never change because of them.
-    links: list[tuple[str, str]] = field(default_factory=list)
+    # HTML links in the block, in order: (link text as it appears in `text`, href as written,
+    # the page's base URL). Only `-f html` reads them (and resolves them: `htmlparse.link_target`,
+    # a cost most pages never need); the text and the JSON never change because of them.
+    links: list[tuple[str, str, str | None]] = field(default_factory=list)
 
     def decide(self, verdict: str, rule: str, category: str) -> None:
         self.verdict, self.rule, self.category = verdict, rule, category

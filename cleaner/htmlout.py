@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .document import Block
+from .htmlparse import link_target
 from .result import Result
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -119,11 +120,11 @@ def add_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def add_inline(parent: etree._Element, text: str, links: list[tuple[str, str]]) -> None:
+def add_inline(parent: etree._Element, text: str, links: list[tuple[str, str, str | None]]) -> None:
     """The block's text into `parent`, with its links as `<a href>` where their text is found, in order."""
     cursor = 0
-    for label, href in links:
-        target = safe_url(href)
+    for label, href, base_url in links:
+        target = safe_url(link_target(href, base_url))
         start = text.find(label, cursor)
         if start < 0 or target is None:
             continue

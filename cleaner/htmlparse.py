@@ -359,7 +359,7 @@ class Walker:
         self.base_url = base_url
         self.href: str | None = None
         self.link_parts: list[str] = []
-        self.links: list[tuple[str, str]] = []
+        self.links: list[tuple[str, str, str | None]] = []
         self.paths = Paths()
 
     def walk(self, body: etree._Element) -> list[Segment]:
@@ -453,12 +453,8 @@ class Walker:
         """Note the open link's text (so far) and its absolute href on the block being built."""
         if self.href is not None and self.link_parts:
             text = normalise_line("".join(self.link_parts))
-            if text:
-                try:
-                    href = urljoin(self.base_url, self.href) if self.base_url else self.href
-                except ValueError:  # "Invalid IPv6 URL" (http://[::1): the link as written
-                    href = self.href
-                self.links.append((text, href))
+            if text:  # resolved against the base only if `-f html` asks (`link_target`)
+                self.links.append((text, self.href, self.base_url))
         self.link_parts = []
 
     def flush(self) -> None:
@@ -538,6 +534,14 @@ class Walker:
         if text:
             block = Block(text=text, where=self.paths.of(el), kind="table")
             self.segments.append(Segment(block, el, len(text), min(links, len(text))))
+
+
+def link_target(href: str, base_url: str | None) -> str:
+    """A link's address made absolute against the page's base; as written when it cannot be."""
+    try:
+        return urljoin(base_url, href) if base_url else href
+    except ValueError:  # "Invalid IPv6 URL" (http://[::1): the link as written
+        return href
 
 
 def is_data_table(table: etree._Element) -> bool:
