@@ -53,23 +53,24 @@ def collect_figures(body: etree._Element, base_url: str | None, rules: RuleSet,
     leftovers: dict[etree._Element, str] = {}
     titles: dict[etree._Element, list[etree._Element]] = {}
     taken: set[etree._Element] = set()
+    looks = _Looks()
     for el in body.iter("figure", "picture", "img"):
         if el in taken or _inside_skipped(el) or any(a in taken for a in el.iterancestors()):
             continue
         tag = tag_of(el)
-        if tag == "figure" and _text_len(el) > FIGURE_MAX_CHARS:
+        if tag == "figure" and looks.text_len(el) > FIGURE_MAX_CHARS:
             continue  # a figure that wraps prose: its images are taken one by one
-        box = el if tag == "figure" else _box_of(el)
+        box = el if tag == "figure" else _box_of(el, looks)
         imgs = [i for i in box.iter("img")] or [i for i in box.iter("source")]
         image = _best_image(imgs, base_url)
         if image is None:
             taken.add(box)
             continue
         src, alt = image
-        headings = _headings(box)
+        headings = _headings(box, looks)
         if headings:
             titles[box] = headings
-        caption, credit, rest = _caption_and_credit(box, credit_rules, headings)
+        caption, credit, rest = _caption_and_credit(box, credit_rules, headings, looks)
         if rest and not caption and not credit:
             caption, credit = split_credit(rest, credit_rules)
         elif rest:
@@ -79,11 +80,60 @@ def collect_figures(body: etree._Element, base_url: str | None, rules: RuleSet,
     return anchors, leftovers, titles, _merge_json_ld(anchors, ld_images, base_url)
 
 
-def _headings(box: etree._Element) -> list[etree._Element]:
+class _Looks:
+    """What the figure search asks of an element, each answer worked out once per page: a
+    gallery's box is asked again for every image in it (the tree does not change meanwhile)."""
+
+    def __init__(self) -> None:
+        self.caption_names, self.credit_names = test(CAPTION_CLASS), test(CREDIT_CLASS)
+        self.credit_itemprops = test(CREDIT_ITEMPROPS)
+        self.captions: dict[etree._Element, bool] = {}
+        self.credits: dict[etree._Element, bool] = {}
+        self.lengths: dict[etree._Element, int] = {}
+        self.marked_inside: dict[etree._Element, bool] = {}
+        self.image_counts: dict[etree._Element, int] = {}
+
+    def caption(self, el: etree._Element) -> bool:
+        """A caption element: `<figcaption>`, a caption class name or itemprop."""
+        found = self.captions.get(el)
+        if found is None:
+            found = self.captions[el] = tag_of(el) == "figcaption" \
+                or bool(self.caption_names(el.get("class") or "")) \
+                or (el.get("itemprop") or "").lower() in ("caption", "description")
+        return found
+
+    def credit(self, el: etree._Element) -> bool:
+        """A credit element: a credit class or id name, or itemprop."""
+        found = self.credits.get(el)
+        if found is None:
+            found = self.credits[el] = bool(self.credit_names(class_and_id(el))) \
+                or bool(self.credit_itemprops((el.get("itemprop") or "").lower()))
+        return found
+
+    def text_len(self, el: etree._Element) -> int:
+        length = self.lengths.get(el)
+        if length is None:
+            length = self.lengths[el] = sum(len(t.strip()) for t in el.itertext())
+        return length
+
+    def holds_caption_or_credit(self, el: etree._Element) -> bool:
+        found = self.marked_inside.get(el)
+        if found is None:
+            found = self.marked_inside[el] = any(self.caption(c) or self.credit(c) for c in el.iterdescendants())
+        return found
+
+    def usable_images(self, el: etree._Element) -> int:
+        count = self.image_counts.get(el)
+        if count is None:
+            count = self.image_counts[el] = sum(1 for i in el.iter("img") if _usable_src(i))
+        return count
+
+
+def _headings(box: etree._Element, looks: _Looks) -> list[etree._Element]:
     """The box's headings outside its caption and credit elements."""
     found = []
     for el in box.iterdescendants(*HEADINGS):
-        if not any(_is_caption(a) or _is_credit(a) for a in el.iterancestors() if a is not box) \
+        if not any(looks.caption(a) or looks.credit(a) for a in el.iterancestors() if a is not box) \
                 and not any(a in found for a in el.iterancestors()):
             found.append(el)
     return found
@@ -93,7 +143,7 @@ def _inside_skipped(el: etree._Element) -> bool:
     return any(tag_of(a) in SKIP_TAGS and tag_of(a) != "noscript" for a in el.iterancestors())
 
 
-def _box_of(img: etree._Element) -> etree._Element:
+def _box_of(img: etree._Element, looks: _Looks) -> etree._Element:
     """The small element around an image that also holds its caption or credit, else the image."""
     best = img
     el = img.getparent()
@@ -101,32 +151,19 @@ def _box_of(img: etree._Element) -> etree._Element:
         if el is None or tag_of(el) in ("body", "html", "article", "main", "section"):
             break
         if (tag_of(el) == "figure" or "wp-caption" in (el.get("class") or "")) \
-                and _text_len(el) <= FIGURE_MAX_CHARS:
+                and looks.text_len(el) <= FIGURE_MAX_CHARS:
             return el
-        if sum(1 for i in el.iter("img") if _usable_src(i)) > 1 or _text_len(el) > BOX_MAX_CHARS:
+        if looks.usable_images(el) > 1 or looks.text_len(el) > BOX_MAX_CHARS:
             break
-        if any(_is_caption(c) or _is_credit(c) for c in el.iterdescendants()):
+        if looks.holds_caption_or_credit(el):
             best = el
             break
         if tag_of(el) not in ("a", "picture", "span", "div", "p"):
             break
-        if tag_of(el) in ("picture", "a") and _text_len(el) == 0:
+        if tag_of(el) in ("picture", "a") and looks.text_len(el) == 0:
             best = el
         el = el.getparent()
     return best
-
-
-def _text_len(el: etree._Element) -> int:
-    return sum(len(t.strip()) for t in el.itertext())
-
-
-def _is_caption(el: etree._Element) -> bool:
-    return tag_of(el) == "figcaption" or bool(test(CAPTION_CLASS)(el.get("class") or "")) \
-        or (el.get("itemprop") or "").lower() in ("caption", "description")
-
-
-def _is_credit(el: etree._Element) -> bool:
-    return bool(test(CREDIT_CLASS)(class_and_id(el))) or bool(test(CREDIT_ITEMPROPS)((el.get("itemprop") or "").lower()))
 
 
 def _usable_src(img: etree._Element) -> str | None:
@@ -179,16 +216,16 @@ def _decorative(img: etree._Element, src: str) -> bool:
     return bool(test(NOT_ARTICLE_IMAGE)(names))
 
 
-def _caption_and_credit(box: etree._Element, credit_rules: list[Rule],
-                        headings: list[etree._Element] | None = None) -> tuple[str | None, str | None, str]:
+def _caption_and_credit(box: etree._Element, credit_rules: list[Rule], headings: list[etree._Element],
+                        looks: _Looks) -> tuple[str | None, str | None, str]:
     """Caption, credit, and the rest of the box's text (its headings left out)."""
-    credits = [el for el in box.iterdescendants() if _is_credit(el)]
+    credits = [el for el in box.iterdescendants() if looks.credit(el)]
     credits = [el for el in credits if not any(a in credits for a in el.iterancestors())]
     credit = normalise_line(" ".join(" ".join(el.itertext()) for el in credits)) or None
-    captions = [el for el in box.iterdescendants() if _is_caption(el)]
+    captions = [el for el in box.iterdescendants() if looks.caption(el)]
     captions = [el for el in captions if not any(a in captions for a in el.iterancestors())]
     caption = normalise_line(" ".join(_text_without(el, credits) for el in captions)) or None
-    rest = normalise_line(_text_without(box, credits + captions + (headings or [])))
+    rest = normalise_line(_text_without(box, credits + captions + headings))
     if credit:
         credit = _strip_label(credit, credit_rules)
     elif caption:
