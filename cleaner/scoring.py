@@ -69,30 +69,72 @@ def points(segments: list[Segment], body: etree._Element,
 
 
 def totals(segments: list[Segment], body: etree._Element, values: list[float]) -> dict[etree._Element, Totals]:
-    """Add each block (and its points) to every element from its owner up to `body`."""
+    """Add each block (and its points) to every element from its owner up to `body`.
+
+    Counts are added to the owner, then handed up the tree once per element, deepest first,
+    instead of to every ancestor of every block; points are floats, so they are still added
+    block by block in page order (the sums stay the same to the last bit), but only for the
+    blocks that have any. The map's order is the order the elements were first reached, owner
+    then ancestors, which the candidates' ties rely on."""
     found: dict[etree._Element, Totals] = {}
+    parents: dict[etree._Element, etree._Element | None] = {}
+    depths: dict[etree._Element, int] = {}
     for index, seg in enumerate(segments):
-        value = values[index]
-        is_para = seg.block.kind in ("paragraph", "quote", "pre")
-        is_item = seg.block.kind == "item"
-        commas = seg.block.text.count(",")
+        owner = seg.owner
+        t = found.get(owner)
+        if t is None:
+            t = _reach(owner, body, found, parents, depths)
+        t.chars += seg.chars
+        t.links += seg.link_chars
+        t.commas += seg.block.text.count(",")
+        kind = seg.block.kind
+        if kind in ("paragraph", "quote", "pre"):
+            t.paras += 1
+        elif kind == "item":
+            t.items += 1
+        t.segments.append(index)
+    for el in sorted(depths, key=depths.__getitem__, reverse=True):
+        parent = parents[el]
+        if parent is not None:
+            t, above = found[el], found[parent]
+            above.chars += t.chars
+            above.links += t.links
+            above.commas += t.commas
+            above.paras += t.paras
+            above.items += t.items
+            above.segments += t.segments
+    for t in found.values():
+        t.segments.sort()
+    for seg, value in zip(segments, values):
+        if not value:
+            continue
         el: etree._Element | None = seg.owner
         while el is not None:
-            t = found.get(el)
-            if t is None:
-                t = found[el] = Totals()
-            t.chars += seg.chars
-            t.links += seg.link_chars
-            t.commas += commas
-            t.paras += is_para
-            t.items += is_item
+            t = found[el]
             t.prose += value
-            t.listed += value if seg.listed else 0.0
-            t.segments.append(index)
-            if el is body:
-                break
-            el = el.getparent()
+            if seg.listed:
+                t.listed += value
+            el = parents[el]
     return found
+
+
+def _reach(owner: etree._Element, body: etree._Element, found: dict[etree._Element, Totals],
+           parents: dict[etree._Element, etree._Element | None], depths: dict[etree._Element, int]) -> Totals:
+    """Totals for `owner` and for its ancestors up to `body` not reached before (those above a
+    reached one are reached too); each element's parent in that chain (None past `body`) and depth."""
+    chain = []
+    el: etree._Element | None = owner
+    while el is not None and el not in found:
+        found[el] = Totals()
+        chain.append(el)
+        parent = None if el is body else el.getparent()
+        parents[el] = parent
+        el = parent
+    depth = depths[el] if el is not None else -1
+    for el in reversed(chain):
+        depth += 1
+        depths[el] = depth
+    return found[owner]
 
 
 def score(segments: list[Segment], found: dict[etree._Element, Totals], body: etree._Element,
