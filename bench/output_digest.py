@@ -1,4 +1,4 @@
-"""One SHA-256 per development page of `cleaner.clean(...).to_json()`: proof that a change left every output alone.
+"""One SHA-256 per development page of every output format `clean()` gives it: proof that a change left every output alone.
 
 Usage:
     python bench/output_digest.py OUT.tsv [--kinds html,text] [--limit N] [--data DIR]
@@ -6,7 +6,8 @@ Usage:
 
 Each page is cleaned twice over: its `html` field with `kind="html", url=rec["url"]`, and
 its `text` field (when it has one) with `kind="text"`. A line of OUT is
-`set/index/kind<TAB>sha256`. The templates (`bench/templates/templates.jsonl.gz`) are
+`set/index/kind<TAB>sha256`, the hash of the page's output in each of `writers.FORMATS`
+(JSON, text, Markdown, `-f html`, TEI: the HTML writer reads the links the JSON leaves out). The templates (`bench/templates/templates.jsonl.gz`) are
 included as the set `templates`. Speed work must give 0 differing pages in `--compare`.
 """
 
@@ -24,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import cleaner  # noqa: E402
+from cleaner import writers  # noqa: E402
 
 DEFAULT_DATA = Path(os.environ.get("CLEANER_BENCH_DATA", REPO.parent / "shared" / "data" / "dev"))
 SETS = ["l3s-gn1", "readability", "dragnet", "cleanportaleval"]
@@ -36,7 +38,10 @@ def sources(data: Path) -> list[tuple[str, Path]]:
 
 
 def digest(result: cleaner.Result) -> str:
-    return hashlib.sha256(result.to_json().encode("utf-8")).hexdigest()
+    outputs = hashlib.sha256()
+    for fmt in writers.FORMATS:
+        outputs.update(writers.render(result, fmt).encode("utf-8") + b"\0")
+    return outputs.hexdigest()
 
 
 def write(out: Path, data: Path, kinds: list[str], limit: int) -> int:
