@@ -52,7 +52,7 @@ def read_html(text: str, *, url: str | None = None, rules: RuleSet,
     removed += _record(strip_skipped(root, SKIP_TAGS - {"noscript"}))
     removed += apply_selectors(tree, body, plans, url)
     anchors, leftovers, titles, unplaced = collect_figures(body, base_url, rules, ld_images)
-    removed += _record(strip_skipped(root, frozenset({"noscript"})))
+    removed += _record(strip_skipped(root, frozenset({"noscript"}), hidden=False))
     article, site, notes = find_article(root, body, sites) if sites else (None, None, [])
     segments = Walker(tree, anchors, leftovers, titles, base_url=base_url).walk(body)
     verdicts, headline = select(segments, body, title, whole_title, article, site.outside_id if site else OUTSIDE)

@@ -220,16 +220,19 @@ DATA_CELL_MAX_CHARS = 200  # a cell holding a paragraph makes a layout table
 TABLE_INNER_BLOCKS = ("table", "p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "form", "article")
 
 
-def strip_skipped(root: etree._Element, tags: frozenset[str] = SKIP_TAGS) -> list[tuple[etree._Element, str, str]]:
-    """Drop script, style, form controls, ... and hidden elements, keeping their tails.
+def strip_skipped(root: etree._Element, tags: frozenset[str] = SKIP_TAGS,
+                  hidden: bool = True) -> list[tuple[etree._Element, str, str]]:
+    """Drop script, style, form controls, ... and (unless not `hidden`) hidden elements, keeping their tails.
 
     Returns (element, path, text) for the dropped ones a reader could have seen (hidden
     boxes, buttons, dialogs), so the caller can record them; code and styles are not text.
+    A second pass for more tags, on a tree that has only lost elements since the first, finds
+    no hidden element the first left: it asks lxml for those tags alone (`hidden=False`).
     """
     tree = root.getroottree()
     seen: list[tuple[etree._Element, str, str]] = []
-    doomed = []
-    for el in root.iter():  # `tag_of(el) in tags or _hidden(el)`, without two calls per element
+    doomed = [] if hidden else list(root.iter(*tags))
+    for el in root.iter() if hidden else ():  # `tag_of(el) in tags or _hidden(el)`, without two calls per element
         tag = el.tag
         if not isinstance(tag, str):
             continue  # a comment or processing instruction: no tag, no attributes

@@ -232,13 +232,22 @@ def _byline(root: etree._Element) -> str | None:
     body = root.find("body")
     if body is None:
         return None
-    for el in body.xpath(BYLINE_SELECTORS):
+    for el in _byline_elements(body):
         text = normalise_line(" ".join(el.itertext()))
         if test(BY_PREFIX)(text):
             return None  # a "By …" line stays a block: the byline rule reads it there, once
         if 2 < len(text) <= 80:
             return text
     return None
+
+
+def _byline_elements(body: etree._Element) -> Iterator[etree._Element]:
+    """What `BYLINE_SELECTORS` selects, in document order: libxml2's XPath takes twice as long
+    over a whole page as reading three attributes of each element."""
+    for el in body.iterdescendants(etree.Element):
+        get = el.get
+        if get("rel") == "author" or get("itemprop") == "author" or "byline" in (get("class") or ""):
+            yield el
 
 
 def _language(root: etree._Element, meta: dict[str, str], article: dict[str, Any]) -> str | None:
