@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .regexengine import WordSet
 from .regexscan import ODD_CASE, first_chars, needed_words
 
 if TYPE_CHECKING:
@@ -22,7 +23,8 @@ class Matcher:
     Literal lines are one dict lookup; only the regex rules ordered before that hit
     still need trying, so a long rule list costs little per block. Rules are also indexed
     by the characters a match can start with, and a block skips a rule whose regexes
-    need a word its folded text lacks (see `cleaner.regexscan`): most rules are never tried.
+    need a word its folded text lacks (see `cleaner.regexscan`; which words it holds is one
+    RE2 pass, `WordSet`): most rules are never tried.
     """
 
     def __init__(self, rules: list[Rule]):
@@ -32,12 +34,25 @@ class Matcher:
             for line in rule.lines:
                 self.literal.setdefault(line, order)
         # Per regex rule: the clauses any block must pass (its `contains` words) and those a
-        # block without `ODD_CASE` characters must pass (those plus the words its regexes need).
-        self.patterns = []
+        # block without `ODD_CASE` characters must pass (those plus the words its regexes need),
+        # each clause as the set of its words' numbers in `self.words`: a block's folded text is
+        # searched for all the words at once, and a clause passes if it shares a number with it.
+        clauses = []
         for order, rule in enumerate(rules):
             if rule.regexes:
                 always = (rule.contains,) if rule.contains else ()
-                self.patterns.append((order, rule, always, always + needed_words(rule.regexes)))
+                clauses.append((order, rule, always, always + needed_words(rule.regexes)))
+        numbers: dict[str, int] = {}
+        for _, _, _, needs in clauses:
+            for clause in needs:
+                for word in clause:
+                    numbers.setdefault(word, len(numbers))
+        self.words = WordSet(list(numbers))
+
+        def numbered(group: tuple[tuple[str, ...], ...]) -> tuple[frozenset[int], ...]:
+            return tuple(frozenset(numbers[word] for word in clause) for clause in group)
+
+        self.patterns = [(order, rule, numbered(always), numbered(needs)) for order, rule, always, needs in clauses]
         starts = [first_chars(rule.regexes) for _, rule, _, _ in self.patterns]
         self.by_start = {char: [entry for entry, first in zip(self.patterns, starts) if first is None or char in first]
                          for char in map(chr, range(128))}
@@ -50,16 +65,14 @@ class Matcher:
         folded = fold(text) if len(text) <= self.longest else ""
         hit = self.literal.get(folded) if folded else None
         plain = text.isascii() or ODD_CASE.search(text) is None
+        present = self.words.found(folded)
         for order, rule, always, needs in self.by_start.get(text[:1], self.patterns):
             if hit is not None and order > hit:
                 break
             if len(text) > rule.max_chars:
                 continue
-            for clause in needs if plain else always:  # inline, as a call per rule costs more than the test
-                for word in clause:
-                    if word in folded:
-                        break
-                else:
+            for clause in needs if plain else always:
+                if clause.isdisjoint(present):
                     break  # no word of this clause: the rule cannot match
             else:
                 for pattern in rule.regexes:

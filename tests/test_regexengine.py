@@ -10,9 +10,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.errors import RuleError
-from cleaner.regexengine import RegexError, RuleRegex, WordsRegex, compile_rule_regex
+from cleaner.regexengine import RegexError, RuleRegex, WordSet, WordsRegex, compile_rule_regex
 from cleaner.rulebook import builtin_rules, load_rules
 from cleaner.rulepack import parse_pack
 
@@ -186,3 +188,20 @@ def test_rules_check_names_xpath_and_network_engines(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     engines = {line.split()[0]: line for line in done.stdout.splitlines() if line.startswith("p.")}
     assert "xpath (lxml)" in engines["p.box"] and "network (src match)" in engines["p.ads"]
+
+
+_WORDS = st.lists(st.text(alphabet=st.sampled_from("ab é.(*\\ß\ud800"), max_size=4), max_size=12)
+_TEXTS = st.text(alphabet=st.sampled_from("ab é.(*\\ßxy\ud800"), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, _TEXTS)
+def test_a_word_set_finds_the_words_a_substring_search_finds(words: list[str], text: str) -> None:
+    """The Matcher's screen: one RE2 pass must answer what `word in text` answers for every word,
+    regex characters, non-ASCII letters, the empty word and lone surrogates included (those
+    take the slow path, which must agree too)."""
+    wanted = {index for index, word in enumerate(words) if word in text}
+    screen = WordSet(words)
+    assert screen.found(text) == wanted
+    screen._set = None  # without RE2: each word in turn
+    assert screen.found(text) == wanted
