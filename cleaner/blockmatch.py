@@ -37,14 +37,17 @@ class Matcher:
         # block without `ODD_CASE` characters must pass (those plus the words its regexes need),
         # each clause as the set of its words' numbers in `self.words`: a block's folded text is
         # searched for all the words at once, and a clause passes if it shares a number with it.
+        # A rule of several regexes also has each regex's own clauses, so that a block that
+        # passes the rule's (one word of any regex's) tries only the regexes it could match.
         clauses = []
         for order, rule in enumerate(rules):
             if rule.regexes:
                 always = (rule.contains,) if rule.contains else ()
-                clauses.append((order, rule, always, always + needed_words(rule.regexes)))
+                each = tuple(needed_words([pattern]) for pattern in rule.regexes) if len(rule.regexes) > 1 else ()
+                clauses.append((order, rule, always, always + needed_words(rule.regexes), each))
         numbers: dict[str, int] = {}
-        for _, _, _, needs in clauses:
-            for clause in needs:
+        for _, _, _, needs, each in clauses:
+            for clause in needs + sum(each, ()):
                 for word in clause:
                     numbers.setdefault(word, len(numbers))
         self.words = WordSet(list(numbers))
@@ -52,8 +55,10 @@ class Matcher:
         def numbered(group: tuple[tuple[str, ...], ...]) -> tuple[frozenset[int], ...]:
             return tuple(frozenset(numbers[word] for word in clause) for clause in group)
 
-        self.patterns = [(order, rule, numbered(always), numbered(needs)) for order, rule, always, needs in clauses]
-        starts = [first_chars(rule.regexes) for _, rule, _, _ in self.patterns]
+        self.patterns = [(order, rule, numbered(always), numbered(needs),
+                          tuple(zip(rule.regexes, map(numbered, each))) if each else tuple((p, ()) for p in rule.regexes))
+                         for order, rule, always, needs, each in clauses]
+        starts = [first_chars(rule.regexes) for _, rule, _, _, _ in self.patterns]
         self.by_start = {char: [entry for entry, first in zip(self.patterns, starts) if first is None or char in first]
                          for char in map(chr, range(128))}
         self.longest = max([rule.max_chars for rule in rules] + [200])
@@ -66,7 +71,7 @@ class Matcher:
         hit = self.literal.get(folded) if folded else None
         plain = text.isascii() or ODD_CASE.search(text) is None
         present = self.words.found(folded)
-        for order, rule, always, needs in self.by_start.get(text[:1], self.patterns):
+        for order, rule, always, needs, regexes in self.by_start.get(text[:1], self.patterns):
             if hit is not None and order > hit:
                 break
             if len(text) > rule.max_chars:
@@ -75,7 +80,9 @@ class Matcher:
                 if clause.isdisjoint(present):
                     break  # no word of this clause: the rule cannot match
             else:
-                for pattern in rule.regexes:
+                for pattern, own in regexes:
+                    if plain and own and any(map(present.isdisjoint, own)):
+                        continue  # this regex needs a word the block lacks
                     found = pattern.fullmatch(text)
                     if found:
                         groups = rule.read(text, found)

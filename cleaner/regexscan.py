@@ -15,6 +15,7 @@ _ASCII = [chr(code) for code in range(128)]
 # The only characters that match an ASCII character under re.IGNORECASE without case-folding to it
 # (İ folds to "i" and a combining dot, ı to itself): a block holding one is tried against every rule.
 ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+CHANCE = 0.3  # how often a one-letter-longer word still turns up by chance (a rough rate, for ranking only)
 try:  # private modules of `re` (3.11+); without them every rule is simply tried
     from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
     _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
@@ -85,7 +86,11 @@ def needed_words(patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[str, ...], 
     except Exception:  # an unforeseen construct: rule out nothing
         return ()
     if len(needs) == 1:
-        return tuple(sorted((tuple(sorted(clause)) for clause in needs[0]), key=len))
+        clauses = sorted(set(needs[0]), key=sorted)
+        kept = [clause for clause in clauses if not any(  # a clause another implies adds nothing
+            other != clause and _implies(other, clause) and (not _implies(clause, other) or sorted(other) < sorted(clause))
+            for other in clauses)]
+        return tuple(sorted((tuple(sorted(clause)) for clause in kept), key=lambda clause: (len(clause), clause)))
     best = [_best(clauses) for clauses in needs]
     if any(clause is None for clause in best):
         return ()
@@ -103,9 +108,13 @@ def _needs(nodes: list[Any]) -> list[frozenset[str]]:
         if op is _constants.LITERAL and av < 128 and not chr(av).isspace():
             run += chr(av).lower()
             continue
-        if run:
+        if run and op is _constants.BRANCH:
+            # `re` takes the alternatives' common start out ("next|newer" is "ne" then
+            # "xt|wer"): the run then goes on with one of their own starts.
+            clauses.append(frozenset(run + _lead(branch.data) for branch in av[1]))
+        elif run:
             clauses.append(frozenset([run]))
-            run = ""
+        run = ""
         if op is _constants.SUBPATTERN:
             clauses += _needs(av[3].data)
         elif op in _REPEATS and av[0] >= 1:
@@ -121,6 +130,24 @@ def _needs(nodes: list[Any]) -> list[frozenset[str]]:
     return clauses
 
 
+def _implies(clause: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether a text passing `clause` passes `other` too (each of its words holds one of other's)."""
+    return all(any(part in word for part in other) for word in clause)
+
+
+def _lead(nodes: list[Any]) -> str:
+    """The literal characters a sequence starts with, as `_needs` reads them."""
+    lead = ""
+    for op, av in nodes:
+        if op is not _constants.LITERAL or av >= 128 or chr(av).isspace():
+            break
+        lead += chr(av).lower()
+    return lead
+
+
 def _best(clauses: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most telling clause: fewest words, the longest shortest word."""
-    return min(clauses, key=lambda clause: (len(clause), -min(map(len, clause))), default=None)
+    """The most telling clause: the one a line is least likely to pass by chance, taking a word of
+    n characters to turn up in a line about 0.3**(n-1) of the time. So `{"hare", "pread"}` (what
+    `share|spread` leaves once `re` has taken out their common `s`) beats `{"s"}`."""
+    return min(clauses, key=lambda clause: (sum(CHANCE ** (len(word) - 1) for word in clause), len(clause)),
+               default=None)

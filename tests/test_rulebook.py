@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from cleaner import RuleError, load_rules
 from cleaner.cli import example_matches, run_examples
 from cleaner.blockmatch import fold
+from cleaner.regexscan import ODD_CASE, needed_words
 from cleaner.rulepack import parse_pack
 
 GOOD = '''
@@ -170,3 +172,24 @@ def test_the_indexed_matcher_finds_what_trying_every_rule_finds(kind: str, text:
     matcher = load_rules().matcher(kind, None)
     found = matcher.match(text)
     assert (found[0].id if found else None) == _first_match_by_hand(matcher.rules, text)
+
+
+def test_needed_words_keep_the_words_re_splits_apart() -> None:
+    """`re` takes the common start out of alternatives ("share|spread" is "s" then
+    "hare|pread"); the screen must still ask for the whole words, not for "s"."""
+    pattern = re.compile(r"(share|spread) (it|this)", re.IGNORECASE)
+    assert ("share", "spread") in needed_words([pattern])
+    assert all(len(word) > 1 for clause in needed_words([pattern]) for word in clause)
+    assert needed_words([re.compile("(next|newer) (post|page)", re.IGNORECASE)]) == (("newer", "next"), ("page", "post"))
+
+
+@pytest.mark.parametrize("rule", [rule for rule in load_rules() if rule.regexes], ids=lambda rule: rule.id)
+def test_every_example_a_regex_matches_holds_the_words_it_needs(rule) -> None:  # type: ignore[no-untyped-def]
+    """The screen is sound on the built-in rules: a line one of a rule's regexes matches holds a
+    word of each clause that regex's needed words (and the rule's) name."""
+    for example in rule.examples_match + rule.examples_no_match:
+        folded = fold(example)
+        for pattern in rule.regexes:
+            if pattern.fullmatch(example) and not ODD_CASE.search(example):
+                for clause in needed_words([pattern]) + needed_words(rule.regexes):
+                    assert any(word in folded for word in clause), (example, pattern.pattern, clause)
