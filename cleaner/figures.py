@@ -55,7 +55,7 @@ def collect_figures(body: etree._Element, base_url: str | None, rules: RuleSet,
     taken: set[etree._Element] = set()
     looks = _Looks()
     for el in body.iter("figure", "picture", "img"):
-        if el in taken or _inside_skipped(el) or any(a in taken for a in el.iterancestors()):
+        if el in taken or _inside_skipped_or_taken(el, taken):
             continue
         tag = tag_of(el)
         if tag == "figure" and looks.text_len(el) > FIGURE_MAX_CHARS:
@@ -139,8 +139,15 @@ def _headings(box: etree._Element, looks: _Looks) -> list[etree._Element]:
     return found
 
 
-def _inside_skipped(el: etree._Element) -> bool:
-    return any(tag_of(a) in SKIP_TAGS and tag_of(a) != "noscript" for a in el.iterancestors())
+def _inside_skipped_or_taken(el: etree._Element, taken: set[etree._Element]) -> bool:
+    """Inside an element the text never shows (but `<noscript>`), or a box already taken."""
+    for above in el.iterancestors():
+        if above in taken:
+            return True
+        tag = tag_of(above)
+        if tag in SKIP_TAGS and tag != "noscript":
+            return True
+    return False
 
 
 def _box_of(img: etree._Element, looks: _Looks) -> etree._Element:
