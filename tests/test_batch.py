@@ -12,6 +12,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import multiprocessing
 import pickle
 from pathlib import Path
 
@@ -134,6 +135,21 @@ def test_folder_output_formats(folder, tmp_path, capsys, fmt, suffix):
     assert written.exists()
     if fmt == "json":
         assert json.loads(written.read_text())["text"] == expected_text(3)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="only a forked worker inherits the rules")
+def test_forked_workers_use_the_rules_the_parent_loaded(folder, tmp_path, capsys, monkeypatch):
+    """Each worker loaded the rules again (a quarter of a second of CPU); a forked one has them."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("a worker loaded the rules again")
+
+    out = tmp_path / "out"
+    from cleaner import batch
+    monkeypatch.setattr(batch, "load_rules", refuse)  # the CLI loads them through its own import
+    code, _, err = run([str(folder), "-o", str(out), "-j", "2"], capsys)
+    assert code == 0 and "4 cleaned, 0 failed" in err, err
+    assert (out / "a.txt").read_text() == expected_text(1) + "\n"
+    assert batch._FORKED == {}  # nothing of this batch is left for the next one
 
 
 def test_jsonl_stream_is_in_input_order_and_the_same_for_any_number_of_workers(folder, tmp_path, capsys):
