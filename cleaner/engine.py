@@ -43,6 +43,8 @@ def apply_rules(doc: Document, ruleset: RuleSet, late: bool | None = None) -> No
                 block.decide(LABEL, rule.id, rule.category)
                 for item in items:
                     item.decide(HIGHLIGHT, rule.id, rule.category)
+        elif action == "credit" and _is_title(block, doc.title):
+            continue  # "Photos: Halloween in Hong Kong" heads a gallery: its headline, not a credit
         else:
             verdict = {"credit": CREDIT, "caption": CAPTION, "metadata": METADATA}[action]
             block.decide(verdict, rule.id, rule.category)
@@ -63,6 +65,11 @@ def _matches(ruleset: RuleSet, doc: Document, late: bool | None) -> list[Match |
         else:
             matches.append(seen.setdefault(block.text, matcher.match(block.text)))
     return matches
+
+
+def _is_title(block: Block, title: str | None) -> bool:
+    """The block is the article's title (a headline that starts like a credit line)."""
+    return bool(title) and " ".join(block.text.split()).casefold() == " ".join(title.split()).casefold()
 
 
 def _is_credit(match: Match | None) -> bool:

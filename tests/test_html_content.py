@@ -516,3 +516,30 @@ def test_a_copyright_notice_that_is_not_below_the_article_ends_nothing(shape: st
     result = clean(f"<html><body><div id='story'>{body}</div></body></html>", kind="html")
     assert result.text.count("sandbags") >= 1 and "heuristic.html.after-notice" not in _rules(result)
     assert len(result.text.split()) >= 4 * 25
+
+
+@pytest.mark.parametrize("headline", ["Photos: Halloween in Hong Kong looks awesome", "Photo: The Harbour at Dawn"])
+def test_a_headline_that_starts_like_a_credit_line_stays_the_headline(headline: str) -> None:
+    page = (f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+            f"{_article(3)}</article></body></html>")
+    result = clean(page, kind="html")
+    assert result.text.startswith(headline)
+    assert not any(image["credit"] == headline.split(": ", 1)[1] for image in result.images)
+
+
+def test_a_credit_line_that_is_not_the_title_is_still_a_credit() -> None:
+    page = ("<html><head><title>Flood waters rise</title></head><body><article><h1>Flood waters rise</h1>"
+            f"<p>{SENTENCES[0]}</p><img src='/a.jpg'><p>Photo: Jane Doe</p>{_article(2)}</article></body></html>")
+    result = clean(page, kind="html")
+    assert "Photo: Jane Doe" not in result.text
+    assert any(image["credit"] == "Jane Doe" for image in result.images)
+
+
+def test_a_lightbox_link_around_an_image_is_the_image_not_a_dialog() -> None:
+    page = ("<html><body><article><h1>Flood waters rise</h1>"
+            f"<p>{SENTENCES[0]}</p><a class='lightbox' href='/big.jpg'><img src='/a.jpg' alt=''></a>"
+            f"<p>Volunteers fill sandbags by the church. Credit: Jane Doe/Reuters</p>{_article(2)}"
+            "</article></body></html>")
+    result = clean(page, kind="html")
+    assert "containers.dialog" not in _rules(result)
+    assert any(image["src"] == "/a.jpg" for image in result.images)
