@@ -9,6 +9,7 @@ from typing import Any
 from .credits import attach_images
 from .document import BODY, Document
 from .engine import apply_rules
+from .figures import captions_as_text
 from .pruning import end_at_notice
 from .errors import CleanerError
 from .heuristics import DUMP, TIDY, TRIMMED, classify_blocks
@@ -71,6 +72,7 @@ def clean(data: str | bytes, *, kind: str = "auto", url: str | None = None,
         apply_rules(doc, ruleset, late=False if kind == "text" else None)
         if kind == "html":
             end_at_notice(doc.blocks)
+            captions_as_text(doc.blocks)
         if kind == "text":
             path = classify_blocks(doc)
             apply_rules(doc, ruleset, late=True)

@@ -18,6 +18,7 @@ HIGHLIGHT = "highlight"  # an item of a key-points box, moved to Result.highligh
 LABEL = "label"        # a box header whose text goes to the manifest (metadata)
 METADATA = "metadata"  # byline, date: moved to Result.metadata
 IMAGE = "image"        # an HTML figure: its image is in Block.image
+GALLERY_TEXT = "heuristic.html.gallery-captions"  # a gallery's caption, also kept as a body block
 
 
 @dataclass

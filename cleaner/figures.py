@@ -16,6 +16,7 @@ from lxml import etree
 
 from .blockmatch import fold
 from .credits import new_image
+from .document import BODY, GALLERY_TEXT, IMAGE, Block
 from .htmlparse import HEADINGS, SKIP_TAGS, class_and_id, tag_of
 from .metadata import join_url
 from .ruleset import Rule, RuleSet
@@ -319,3 +320,24 @@ def _same_image(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     return a == b or a.split("?")[0].rsplit("/", 1)[-1] == b.split("?")[0].rsplit("/", 1)[-1]
+
+
+GALLERY_MIN_CAPTIONS = 3
+
+
+def captions_as_text(blocks: list[Block]) -> None:
+    """A photo gallery's captions are its article: when the article's pictures carry more
+    words of caption than its text has words (three captions at least), each caption is also
+    written into the text, under its picture, so the clean text is not an intro line and a
+    list of nothing. The images keep their captions in the manifest as well."""
+    captioned = [i for i, b in enumerate(blocks) if b.verdict == IMAGE and b.image and b.image.get("caption")]
+    if len(captioned) < GALLERY_MIN_CAPTIONS:
+        return
+    caption_words = sum(len(blocks[i].image["caption"].split()) for i in captioned)  # type: ignore[index]
+    body_words = sum(len(b.text.split()) for b in blocks if b.verdict == BODY)
+    if caption_words <= body_words:
+        return
+    for index in reversed(captioned):
+        image = blocks[index].image
+        blocks.insert(index + 1, Block(text=normalise_line(image["caption"]), where=blocks[index].where,  # type: ignore[index]
+                                       rule=GALLERY_TEXT, category="caption"))

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .document import Block
+from .document import GALLERY_TEXT, Block
 from .htmlparse import link_target
 from .result import Result
 
@@ -99,6 +99,8 @@ def flow(result: Result) -> Iterator[tuple[str, Any]]:
     for position, block in enumerate(body):
         for image in images_at.pop(position, []):
             yield "image", image
+        if block.rule == GALLERY_TEXT:
+            continue  # a gallery's caption in the text: its figure above shows it
         if position == 0 and headline and block.kind == "paragraph":
             yield "title-block", block  # a raw-text headline: the title, still in the text
         else:

@@ -7,6 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from .document import GALLERY_TEXT
 from .result import Result, block_text
 
 FORMATS = ("text", "json", "markdown", "html", "tei")
@@ -42,6 +43,8 @@ def to_markdown(result: Result) -> str:
         parts.append(f"# {_escape(result.title)}")
     for position, block in enumerate(body):
         parts.extend(images_at.pop(position, []))
+        if block.rule == GALLERY_TEXT:
+            continue  # a gallery's caption in the text: the image above shows it
         if position == 0 and headline and block.kind == "paragraph":
             parts.append(f"# {block.text}")  # a raw-text headline: the title, still in the text
         else:

@@ -543,3 +543,41 @@ def test_a_lightbox_link_around_an_image_is_the_image_not_a_dialog() -> None:
     result = clean(page, kind="html")
     assert "containers.dialog" not in _rules(result)
     assert any(image["src"] == "/a.jpg" for image in result.images)
+
+
+def _caption(i: int) -> str:
+    return f"Picture {i}: seen from the bridge, {SENTENCES[i % 3][0].lower()}{SENTENCES[i % 3][1:]}"
+
+
+def _gallery(captions: int, paragraphs: int) -> str:
+    photos = "".join(f"<div class='photo'><img src='/p{i}.jpg' width='800' height='600' alt=''>"
+                     f"<p class='wp-caption-text'>{_caption(i)}</p></div>" for i in range(captions))
+    return f"<html><body><article><h1>In pictures: the flood</h1>{_article(paragraphs)}{photos}</article></body></html>"
+
+
+def test_a_gallery_told_in_captions_keeps_them_as_its_text() -> None:
+    result = clean(_gallery(captions=4, paragraphs=1), kind="html")
+    assert all(_caption(i) in result.text for i in range(4))  # each caption under its picture
+    assert [image["caption"] for image in result.images] == [_caption(i) for i in range(4)]
+    assert result.text.index(_caption(1)) < result.text.index(_caption(2)) < result.text.index(_caption(3))
+    assert result.text.startswith("In pictures: the flood")
+
+
+@pytest.mark.parametrize("captions, paragraphs", [(4, 6), (2, 0)])
+def test_captions_stay_out_of_the_text_of_an_article_or_of_two_pictures(captions: int, paragraphs: int) -> None:
+    result = clean(_gallery(captions, paragraphs), kind="html")
+    assert len(result.images) == captions
+    for image in result.images:
+        assert image["caption"] not in result.text
+
+
+def test_the_rich_formats_show_a_gallery_caption_once_under_its_picture() -> None:
+    from cleaner.htmlout import to_html
+    from cleaner.tei import to_tei
+    from cleaner.writers import to_markdown
+
+    result = clean(_gallery(captions=4, paragraphs=1), kind="html")
+    markdown = to_markdown(result)
+    assert markdown.count(f"*{_caption(2)}*") == 1 and f"\n\n{_caption(2)}\n\n" not in markdown
+    assert to_html(result).count(_caption(2)) == 1
+    assert to_tei(result).count(_caption(2)) == 1
