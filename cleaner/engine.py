@@ -7,6 +7,7 @@ so every block ends with one verdict and the id of the rule that gave it.
 
 from __future__ import annotations
 
+from .blockmatch import fold
 from .credits import caption_above
 from .document import BODY, CAPTION, CREDIT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
 from .prose import CLOSERS, ends_sentence, words
@@ -69,7 +70,7 @@ def _matches(ruleset: RuleSet, doc: Document, late: bool | None) -> list[Match |
 
 def _is_title(block: Block, title: str | None) -> bool:
     """The block is the article's title (a headline that starts like a credit line)."""
-    return bool(title) and " ".join(block.text.split()).casefold() == " ".join(title.split()).casefold()
+    return title is not None and fold(block.text) == fold(title)
 
 
 def _is_credit(match: Match | None) -> bool:

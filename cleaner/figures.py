@@ -330,14 +330,14 @@ def captions_as_text(blocks: list[Block]) -> None:
     words of caption than its text has words (three captions at least), each caption is also
     written into the text, under its picture, so the clean text is not an intro line and a
     list of nothing. The images keep their captions in the manifest as well."""
-    captioned = [i for i, b in enumerate(blocks) if b.verdict == IMAGE and b.image and b.image.get("caption")]
+    captioned = [(i, b.image["caption"]) for i, b in enumerate(blocks)
+                 if b.verdict == IMAGE and b.image and b.image.get("caption")]
     if len(captioned) < GALLERY_MIN_CAPTIONS:
         return
-    caption_words = sum(len(blocks[i].image["caption"].split()) for i in captioned)  # type: ignore[index]
+    caption_words = sum(len(caption.split()) for _, caption in captioned)
     body_words = sum(len(b.text.split()) for b in blocks if b.verdict == BODY)
     if caption_words <= body_words:
         return
-    for index in reversed(captioned):
-        image = blocks[index].image
-        blocks.insert(index + 1, Block(text=normalise_line(image["caption"]), where=blocks[index].where,  # type: ignore[index]
+    for index, caption in reversed(captioned):
+        blocks.insert(index + 1, Block(text=normalise_line(caption), where=blocks[index].where,
                                        rule=GALLERY_TEXT, category="caption"))

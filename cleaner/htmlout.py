@@ -11,15 +11,14 @@ dropped, their text kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .document import GALLERY_TEXT, Block
+from .document import Block
 from .htmlparse import link_target
-from .result import Result
+from .result import Result, flow
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 IMAGE_SCHEMES = frozenset({"http", "https"})
@@ -81,33 +80,6 @@ def table_rows(block: Block) -> tuple[str | None, list[list[str]]]:
     if len(lines) > 1 and " | " not in lines[0] and any(" | " in line for line in lines[1:]):
         caption, lines = lines[0], lines[1:]
     return caption, [[cell.strip() for cell in line.split(" | ")] for line in lines]
-
-
-def flow(result: Result) -> Iterator[tuple[str, Any]]:
-    """The article in reading order: ("title", text), ("block", Block) and ("image", dict) items.
-
-    The title comes first unless the text already opens with it; images come at their
-    `position` (the number of body blocks before them), which is how the manifest places them.
-    """
-    body = result.body
-    headline = bool(result.title and body and body[0].text == result.title)
-    if result.title and not headline:
-        yield "title", result.title
-    images_at: dict[int, list[dict[str, Any]]] = {}
-    for image in result.images:
-        images_at.setdefault(image["position"], []).append(image)
-    for position, block in enumerate(body):
-        for image in images_at.pop(position, []):
-            yield "image", image
-        if block.rule == GALLERY_TEXT:
-            continue  # a gallery's caption in the text: its figure above shows it
-        if position == 0 and headline and block.kind == "paragraph":
-            yield "title-block", block  # a raw-text headline: the title, still in the text
-        else:
-            yield "block", block
-    for rest in sorted(images_at):
-        for image in images_at[rest]:
-            yield "image", image
 
 
 def add_text(parent: etree._Element, text: str) -> None:

@@ -7,10 +7,11 @@ Built from a decided Document; `to_dict()` is the `cleaner/1` JSON format, and
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import BODY, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
+from .document import BODY, GALLERY_TEXT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
 from .byline import byline_fields
 from .ruleset import DATES
 
@@ -55,6 +56,33 @@ class Result:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def flow(result: Result) -> Iterator[tuple[str, Any]]:
+    """The article in reading order: ("title", text), ("block", Block) and ("image", dict) items.
+
+    The title comes first unless the text already opens with it; images come at their
+    `position` (the number of body blocks before them), which is how the manifest places them.
+    """
+    body = result.body
+    headline = bool(result.title and body and body[0].text == result.title)
+    if result.title and not headline:
+        yield "title", result.title
+    images_at: dict[int, list[dict[str, Any]]] = {}
+    for image in result.images:
+        images_at.setdefault(image["position"], []).append(image)
+    for position, block in enumerate(body):
+        for image in images_at.pop(position, []):
+            yield "image", image
+        if block.rule == GALLERY_TEXT:
+            continue  # a gallery's caption in the text: its figure above shows it
+        if position == 0 and headline and block.kind == "paragraph":
+            yield "title-block", block  # a raw-text headline: the title, still in the text
+        else:
+            yield "block", block
+    for rest in sorted(images_at):
+        for image in images_at[rest]:
+            yield "image", image
 
 
 def block_text(block: Block) -> str:

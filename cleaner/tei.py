@@ -16,9 +16,9 @@ from typing import Any
 from lxml import etree
 
 from .document import Block
-from .htmlout import (IMAGE_SCHEMES, authors_of, canonical_url, flow, language_of, list_kind, safe_url, table_rows,
+from .htmlout import (IMAGE_SCHEMES, authors_of, canonical_url, language_of, list_kind, safe_url, table_rows,
                       xml_text)
-from .result import Result
+from .result import Result, flow
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

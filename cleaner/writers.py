@@ -7,8 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .document import GALLERY_TEXT
-from .result import Result, block_text
+from .result import Result, block_text, flow
 
 FORMATS = ("text", "json", "markdown", "html", "tei")
 SUFFIXES = {"text": ".txt", "json": ".json", "markdown": ".md", "html": ".html", "tei": ".xml", "jsonl": ".jsonl"}
@@ -33,24 +32,16 @@ def render(result: Result, fmt: str) -> str:
 
 def to_markdown(result: Result) -> str:
     """Body blocks as Markdown (headings, lists, quotes), images at their positions."""
-    images_at: dict[int, list[str]] = {}
-    for image in result.images:
-        images_at.setdefault(image["position"], []).append(_image_markdown(image))
     parts: list[str] = []
-    body = result.body
-    headline = bool(result.title and body and body[0].text == result.title)
-    if result.title and not headline:
-        parts.append(f"# {_escape(result.title)}")
-    for position, block in enumerate(body):
-        parts.extend(images_at.pop(position, []))
-        if block.rule == GALLERY_TEXT:
-            continue  # a gallery's caption in the text: the image above shows it
-        if position == 0 and headline and block.kind == "paragraph":
-            parts.append(f"# {block.text}")  # a raw-text headline: the title, still in the text
+    for what, value in flow(result):
+        if what == "title":
+            parts.append(f"# {_escape(value)}")
+        elif what == "image":
+            parts.append(_image_markdown(value))
+        elif what == "title-block":
+            parts.append(f"# {value.text}")  # a raw-text headline: the title, still in the text
         else:
-            parts.append(_block_markdown(block.kind, block.level, block_text(block), block.text))
-    for rest in images_at.values():
-        parts.extend(rest)
+            parts.append(_block_markdown(value.kind, value.level, block_text(value), value.text))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
