@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -196,6 +197,24 @@ def data_dir(cli_value: str | None) -> Path:
     return Path(cli_value or os.environ.get("CLEANER_BENCH_DATA") or DEFAULT_DATA)
 
 
+# Dragnet's truth files hold the article, then a separator line, then the page's reader
+# comments: its loader (dragnet/data_processing.py, `COMMENTS_DELIM`) splits the file there.
+# shared/data/README.md defines the dragnet truth as the article without its comment section,
+# yet some records still carry the separator and the comments after it, typed by hand in
+# variants ("!@#$%^&*() COMMENTS", "!@ $%^&*()  COMMENTS", "#$%^&*()  COMMENTS", a bare
+# "!@#$%^&*()"). A separator line is these symbols, at least four different ones, and at
+# most one word; a row of asterisks, an article's own divider, is not one.
+SEPARATOR = re.compile(r"^[ \t]*([!@#$%^&*()][!@#$%^&*() \t]*)[A-Za-z]*[ \t\r]*$", re.M)  # \r: CRLF truths
+
+
+def article_truth(truth: str | None) -> tuple[str | None, bool]:
+    """The truth up to a Dragnet comments separator line, and whether one was cut."""
+    for line in SEPARATOR.finditer(truth or ""):
+        if len(set(line[1]) - {" ", "\t"}) >= 4:
+            return truth[:line.start()], True
+    return truth, False
+
+
 def records(path: Path, limit: int | None) -> Iterator[Record]:
     """Stream the records of one gzip JSON-lines file, at most ``limit``."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -304,9 +323,11 @@ def versions() -> str:
     return ", ".join(found)
 
 
-def print_markdown(table: list[list[str]], lost: list[list[str]], argv: list[str]) -> None:
+def print_markdown(table: list[list[str]], lost: list[list[str]], argv: list[str], cuts: dict[str, int]) -> None:
     cmd = " ".join(["python", "bench/quality.py", *argv])
-    print(f"`{cmd}` on {datetime.date.today().isoformat()}, Python {platform.python_version()}; {versions()}.")
+    cut = "; ".join(f"{n} {set_name} truths cut before their reader comments" for set_name, n in cuts.items() if n)
+    print(f"`{cmd}` on {datetime.date.today().isoformat()}, Python {platform.python_version()}; {versions()}"
+          + (f"; {cut}" if cut else "") + ".")
     print()
     print("| " + " | ".join(HEADER) + " |")
     print("|" + "|".join("---" if i < 2 else "---:" for i in range(len(HEADER))) + "|")
@@ -339,6 +360,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table for a README")
     ap.add_argument("--pages", metavar="FILE",
                     help="also write every page's precision and recall per system as JSON lines to FILE")
+    ap.add_argument("--truth-as-stored", action="store_true",
+                    help="score against each truth as stored, reader comments after a Dragnet "
+                         "comments separator included (default: the article before it)")
     args = ap.parse_args(argv)
 
     available = set_paths(data_dir(args.data))
@@ -358,21 +382,28 @@ def main(argv: list[str] | None = None) -> int:
     pages_out = open(args.pages, "w", encoding="utf-8") if args.pages else None
     for s in systems:
         s.pages_out = pages_out
+    cuts: dict[str, int] = {}
     for set_name in sets:
         start = time.monotonic()
         n = 0
+        cut = 0
         for rec in records(available[set_name], args.limit):
+            if not args.truth_as_stored:
+                rec["truth"], was_cut = article_truth(rec.get("truth"))
+                cut += was_cut
             for s in systems:
                 s.run(set_name, rec)
             n += 1
-        print(f"{set_name}: {n} pages in {time.monotonic() - start:.0f} s", file=sys.stderr)
+        cuts[set_name] = cut
+        print(f"{set_name}: {n} pages in {time.monotonic() - start:.0f} s"
+              + (f"; {cut} truths cut at a comments separator" if cut else ""), file=sys.stderr)
     if pages_out is not None:
         pages_out.close()
 
     table = rows(systems, sets)
     lost = lost_pages(systems, sets)
     if args.markdown:
-        print_markdown(table, lost, argv)
+        print_markdown(table, lost, argv, cuts)
     else:
         print_plain(table)
         if lost:

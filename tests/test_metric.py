@@ -197,3 +197,34 @@ def test_scores_bounded_and_symmetric(truth: str, output: str) -> None:
     assert 0.0 <= p <= 1.0 and 0.0 <= r <= 1.0
     assert page_scores(output, truth) == (r, p)
     assert page_scores(truth, truth) == (1.0, 1.0)
+
+
+# --- truth before a Dragnet comments separator (bench/quality.py) -----------------
+
+from quality import article_truth  # noqa: E402
+
+
+@pytest.mark.parametrize("separator", [
+    "!@#$%^&*() COMMENTS", "!@ $%^&*()  COMMENTS", "  #$%^&*()  COMMENTS", "!@#$%^&*()",
+    "!#@$%^&*()  COMMENTS", "!@#$%^&*()  \tCOMMENTS", "!@#$%^&*()  CORRECTED",
+])
+def test_truth_is_cut_at_a_comments_separator(separator: str) -> None:
+    truth = f"Title\n\nThe article's text.\n\n{separator}\n\nJane 07.15.12 at 11:59\n\n    Great post!\n"
+    assert article_truth(truth) == ("Title\n\nThe article's text.\n\n", True)
+    crlf = truth.replace("\n", "\r\n")  # truth files with Windows line ends
+    assert article_truth(crlf) == ("Title\r\n\r\nThe article's text.\r\n\r\n", True)
+
+
+@pytest.mark.parametrize("truth", [
+    "An article\n\n" + "*" * 80 + "\n\nwith a divider of asterisks.",
+    "Prices rose (10%) & fell #2 @home!",
+    "Enjoy Vacations!!!!!!!!\n\nMore text.",
+    "No separator at all.",
+    "",
+])
+def test_truth_without_a_separator_is_kept_whole(truth: str) -> None:
+    assert article_truth(truth) == (truth, False)
+
+
+def test_no_truth_stays_none() -> None:
+    assert article_truth(None) == (None, False)
