@@ -220,15 +220,54 @@ def _flowing_island(blocks: list[Block], shapes: list[Shape | None], level: int 
     follow one another: it is not the article's however strong.
     """
     def judge(first: int, last: int, strong: bool) -> bool:
-        judged = [i for i in range(first, last) if shapes[i] is not None]
-        paragraphs = {i for i in judged if (shape_ := shapes[i]).good and not shape_.prose and not shape_.gallery}
-        flowing = sum(before in paragraphs and after in paragraphs and blocks[before].indent == blocks[after].indent
-                      for before, after in zip(judged, judged[1:]))
+        paragraphs, flowing = _flow(blocks, shapes, first, last)
         if not flowing and len(paragraphs) >= ISLAND_TEASERS:
             return False
         at_level = sum(blocks[i].indent == level for i in paragraphs)
         return strong or (at_level >= ISLAND_FLOW_MIN and flowing >= ISLAND_FLOW_SHARE * len(paragraphs))
     return judge
+
+
+def _flow(blocks: list[Block], shapes: list[Shape | None], first: int, last: int) -> tuple[set[int], int]:
+    """The paragraphs among blocks [first, last), and how many of them follow another at its depth."""
+    judged = [i for i in range(first, last) if shapes[i] is not None]
+    paragraphs = {i for i in judged if (shape_ := shapes[i]).good and not shape_.prose and not shape_.gallery}
+    flowing = sum(before in paragraphs and after in paragraphs and blocks[before].indent == blocks[after].indent
+                  for before, after in zip(judged, judged[1:]))
+    return paragraphs, flowing
+
+
+def _teaser_blurbs(blocks: list[Block], shapes: list[Shape | None], start: int, end: int) -> set[int]:
+    """The paragraphs of a run that reads as a list of teasers (several, none following another:
+    each blurb under its own headline and byline), or none. (Allowing one pair in four, for a
+    headline long enough to read as prose, took short articles for teasers: measured, lost.) Not a page laid out in a table,
+    whose paragraphs alternate with the other column's cells, line by line."""
+    if any(block.cell for block in blocks[start:end]):
+        return set()
+    paragraphs, flowing = _flow(blocks, shapes, start, end)
+    return paragraphs if len(paragraphs) >= ISLAND_TEASERS and not flowing else set()
+
+
+def _past_teasers(blocks: list[Block], shapes: list[Shape | None], markers: set[int], fixed: list[float | None],
+                  run: tuple[int, int, int, list[float]]) -> tuple[list[float | None], tuple[int, int, int, list[float]]]:
+    """When the strongest run is a list of teasers (a "More stories" block of headline, byline
+    and blurb, whose blurbs add up past an article that a long list cuts in two), its blurbs
+    count as much as off-depth prose and the run is chosen again. The new run is taken only when
+    it reads as an article: strong enough, and paragraphs that follow one another, as a part of
+    an article cut off by a gallery must (else the list is the page: a listing, a listicle)."""
+    blurbs = _teaser_blurbs(blocks, shapes, run[0], run[1])
+    if not blurbs:
+        return fixed, run
+    demoted = fixed.copy()
+    for index in blurbs:
+        demoted[index] = min(shapes[index].chars, 2000) * OFF_LEVEL_WEIGHT  # type: ignore[union-attr]
+    again = _body_run(blocks, shapes, markers, None, demoted)
+    start, end, _, scores = again
+    paragraphs, flowing = _flow(blocks, shapes, start, end)
+    if (sum(scores[start:end]) >= MIN_ARTICLE and len(paragraphs) >= ISLAND_FLOW_MIN
+            and flowing >= ISLAND_FLOW_SHARE * len(paragraphs)):
+        return demoted, again
+    return fixed, run
 
 
 def _long_nav(shapes: list[Shape | None], start: int, end: int) -> list[int]:
@@ -270,7 +309,8 @@ def classify_blocks(doc: Document) -> str:
     stamps = stamp_lines(blocks, shapes)  # the shapes do not change from here on
     markers = set(comment_markers(blocks, shapes, stamps))
     fixed = _fixed_scores(blocks, shapes)
-    start, end, thread, scores = _body_run(blocks, shapes, markers, None, fixed)
+    fixed, (start, end, thread, scores) = _past_teasers(blocks, shapes, markers, fixed,
+                                                        _body_run(blocks, shapes, markers, None, fixed))
     if end == 0:
         return TIDY
     level = body_level(blocks, shapes, start, end)
