@@ -59,6 +59,7 @@ THREAD_AFTER_PROSE = 2 * MIN_PROSE  # kept prose above the heading: the article 
 BIO_CHARS = 100  # a paragraph this long in a box named for the author is a bio: a byline is a name and a date
 NOTICE_AFTER_WORDS = 50  # of the article's prose above a copyright notice that ends it
 ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
+ROUNDUP_PROSE = 4.0  # points of one paragraph without commas (scoring.points): a roundup's own words
 # A box of many tiny labels and no prose is a widget's interface (a video player's
 # "Settings", "Full Screen", "Captions" menus) or a chart's labels ("$900", "billion", "’17"),
 # not text: browsers show them only as buttons or as part of a picture.
@@ -90,8 +91,9 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
                     _decide(t, verdicts, BOX)
                 continue
             reason = _box_reason(el, tag, t)
-            if reason == LINKS and root in found and t.prose > ARTICLE_SHARE * found[root].prose:
-                reason = None  # most of the article's prose: a links roundup, not a box in it
+            if reason == LINKS and root in found and (t.prose > ARTICLE_SHARE * found[root].prose
+                                                      or _roundup(el, t, root, found)):
+                reason = None  # most of the article's prose, or its text: a links roundup, not a box in it
             if reason:
                 _decide(t, verdicts, reason)
             elif teasers(t, segments) and not any(set(t.segments) & set(o.segments) for o in teaser_boxes):
@@ -102,6 +104,24 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
     _drop_linked_lines(segments, verdicts)
     _cut_threads(roots, segments, verdicts)
     _cut_stamped_thread(roots, segments, verdicts)
+
+
+def _roundup(el: etree._Element, t: Totals, root: etree._Element, found: dict[etree._Element, Totals]) -> bool:
+    """A post that is a list of links: the link-dense box is most of the text of a box named
+    like the article's own ("entry", "post-content"; itself or around it), that box is most
+    of the chosen text, and its only prose is a line or so beside the links ("Plus, Ray hosts
+    the next round."). Links count as no prose, so the prose test alone misses such a post; a
+    box named like an article that holds a short story and a longer list of headlines, or
+    only links (a widget), is no roundup."""
+    node: etree._Element | None = el
+    while node is not None and node is not root:
+        if class_weight(node) > 0:
+            named = found.get(node)
+            return (named is not None and t.chars > ARTICLE_SHARE * named.chars
+                    and named.chars > ARTICLE_SHARE * found[root].chars
+                    and 0 < named.prose and named.prose - t.prose <= ROUNDUP_PROSE)
+        node = node.getparent()
+    return False
 
 
 def _cut_threads(roots: list[etree._Element], segments: list[Segment], verdicts: list[str | None]) -> None:
