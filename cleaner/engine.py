@@ -88,6 +88,8 @@ def _section(blocks: list[Block], matches: list[Match | None], start: int, rule:
         block, found = blocks[index], matches[index]
         if block.verdict != BODY:
             break
+        if taken and block.gap_before and not taken[-1].gap_before:
+            break  # a blank line after items that came line by line: the list has ended
         if found is not None:
             if found[0].action == "drop":
                 continue

@@ -300,6 +300,18 @@ def test_a_related_section_the_rules_removed_ends_the_article() -> None:
     assert result.text.split("\n\n") == BODY + MORE
 
 
+def test_a_blank_line_ends_a_related_section_printed_line_by_line() -> None:
+    """A "Most read" list printed one headline a line ends at the blank line after it: the
+    masthead and the headline below are not more of its items (they went with the list)."""
+    most_read = ["Most read", "Ferry cut for winter", "Schools reopen after the storm", "Lifeboat crew honoured"]
+    headline = "Harbour stays open after all-night meeting"
+    text = dump(MENU, most_read, ["The Harbour Gazette"], [headline], *paragraphs(BODY), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert headline in result.text.split("\n\n")
+    assert not any(removed["text"] == headline for removed in result.removed)
+    assert all(item not in result.text for item in most_read[1:])
+
+
 def test_a_line_the_rules_removed_does_not_change_how_a_stanza_is_judged() -> None:
     """Short lines around an ad marker are judged as if the marker were gone, as a second pass
     over the clean text sees them: cleaning twice gives what cleaning once gave."""
