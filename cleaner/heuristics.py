@@ -52,6 +52,7 @@ DUMP_MANY_LINKS = 20
 # Run scores (in characters of text, so long prose weighs more than a short line).
 BAD_PENALTY = 30
 SHORT_PENALTY = 8
+PROSE_CAP = 2000       # characters of one paragraph that count: a giant line does not outweigh the page
 COMMENT_BARRIER = 600
 COMMENT_WEIGHT = 0.3   # prose after a comment marker counts this much: it is probably a comment
 MIN_ARTICLE = 250      # a run before the comment thread this strong is the article; the thread is not
@@ -114,7 +115,7 @@ def _scores(blocks: list[Block], shapes: list[Shape | None], markers: set[int], 
         weight = COMMENT_WEIGHT if index > thread else 1.0
         if (level is not None and blocks[index].indent != level) or shape_.gallery:
             weight *= OFF_LEVEL_WEIGHT
-        scores[index] = min(shape_.chars, 2000) * weight
+        scores[index] = min(shape_.chars, PROSE_CAP) * weight
     for index in markers:
         scores[index] = -COMMENT_BARRIER
     return scores, thread  # type: ignore[return-value]  # no None is left
@@ -239,9 +240,10 @@ def _flow(blocks: list[Block], shapes: list[Shape | None], first: int, last: int
 
 def _teaser_blurbs(blocks: list[Block], shapes: list[Shape | None], start: int, end: int) -> set[int]:
     """The paragraphs of a run that reads as a list of teasers (several, none following another:
-    each blurb under its own headline and byline), or none. (Allowing one pair in four, for a
-    headline long enough to read as prose, took short articles for teasers: measured, lost.) Not a page laid out in a table,
-    whose paragraphs alternate with the other column's cells, line by line."""
+    each blurb under its own headline and byline), or none. Not a page laid out in a table,
+    whose paragraphs alternate with the other column's cells, line by line. (Allowing one pair
+    in four, for a headline long enough to read as prose, took short articles for teasers:
+    measured, lost.)"""
     if any(block.cell for block in blocks[start:end]):
         return set()
     paragraphs, flowing = _flow(blocks, shapes, start, end)
@@ -260,7 +262,7 @@ def _past_teasers(blocks: list[Block], shapes: list[Shape | None], markers: set[
         return fixed, run
     demoted = fixed.copy()
     for index in blurbs:
-        demoted[index] = min(shapes[index].chars, 2000) * OFF_LEVEL_WEIGHT  # type: ignore[union-attr]
+        demoted[index] = min(shapes[index].chars, PROSE_CAP) * OFF_LEVEL_WEIGHT  # type: ignore[union-attr]
     again = _body_run(blocks, shapes, markers, None, demoted)
     start, end, _, scores = again
     paragraphs, flowing = _flow(blocks, shapes, start, end)
