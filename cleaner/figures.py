@@ -92,7 +92,11 @@ class _Looks:
         self.credits: dict[etree._Element, bool] = {}
         self.lengths: dict[etree._Element, int] = {}
         self.marked_inside: dict[etree._Element, bool] = {}
-        self.image_counts: dict[etree._Element, int] = {}
+        self.several_images: dict[etree._Element, bool] = {}
+        # An element with no class, id or itemprop (most of them) is a caption or credit only by
+        # its tag, unless a user's vocabulary matches an empty name: then every element is asked.
+        self.blank_names_match = bool(self.caption_names("") or self.credit_names(" ")
+                                      or self.credit_itemprops(""))
 
     def caption(self, el: etree._Element) -> bool:
         """A caption element: `<figcaption>`, a caption class name or itemprop."""
@@ -112,22 +116,38 @@ class _Looks:
         return found
 
     def text_len(self, el: etree._Element) -> int:
+        """The element's text length, counted only until it passes FIGURE_MAX_CHARS: every caller
+        compares it with that or a smaller bound, and a box may hold the whole article."""
         length = self.lengths.get(el)
         if length is None:
-            length = self.lengths[el] = sum(len(t.strip()) for t in el.itertext())
+            length = 0
+            for piece in el.itertext():
+                length += len(piece.strip())
+                if length > FIGURE_MAX_CHARS:
+                    break
+            self.lengths[el] = length
         return length
 
     def holds_caption_or_credit(self, el: etree._Element) -> bool:
         found = self.marked_inside.get(el)
         if found is None:
-            found = self.marked_inside[el] = any(self.caption(c) or self.credit(c) for c in el.iterdescendants())
+            found = self.marked_inside[el] = any(self.caption(c) or self.credit(c) for c in el.iterdescendants()
+                                                 if self.named(c))
         return found
 
-    def usable_images(self, el: etree._Element) -> int:
-        count = self.image_counts.get(el)
-        if count is None:
-            count = self.image_counts[el] = sum(1 for i in el.iter("img") if _usable_src(i))
-        return count
+    def named(self, el: etree._Element) -> bool:
+        """Could the element be a caption or credit at all: a name, an itemprop, `<figcaption>`?"""
+        get = el.get
+        return (self.blank_names_match or get("class") is not None or get("id") is not None
+                or get("itemprop") is not None or tag_of(el) == "figcaption")
+
+    def more_than_one_image(self, el: etree._Element) -> bool:
+        """Does the element hold two usable images or more (a gallery, a teaser list)?"""
+        found = self.several_images.get(el)
+        if found is None:
+            usable = (img for img in el.iter("img") if _usable_src(img))
+            found = self.several_images[el] = next(usable, None) is not None and next(usable, None) is not None
+        return found
 
 
 def _headings(box: etree._Element, looks: _Looks) -> list[etree._Element]:
@@ -161,7 +181,7 @@ def _box_of(img: etree._Element, looks: _Looks) -> etree._Element:
         if (tag_of(el) == "figure" or "wp-caption" in (el.get("class") or "")) \
                 and looks.text_len(el) <= FIGURE_MAX_CHARS:
             return el
-        if looks.usable_images(el) > 1 or looks.text_len(el) > BOX_MAX_CHARS:
+        if looks.more_than_one_image(el) or looks.text_len(el) > BOX_MAX_CHARS:
             break
         if looks.holds_caption_or_credit(el):
             best = el

@@ -259,3 +259,17 @@ def test_headings_lists_quotes_and_tables_keep_their_kinds() -> None:
 ])
 def test_dateline_dates(line: str, dates: dict[str, str] | None) -> None:
     assert dateline_dates(line) == dates
+
+
+def test_an_unnamed_element_is_asked_when_the_vocabulary_matches_empty_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The figure search skips elements without class, id or itemprop when looking for a caption
+    or credit: only because an empty name matches no vocabulary. One that matches everything
+    (a user's `.*`) must still see them."""
+    from cleaner import figures
+
+    box = parse("<html><body><div><img src='a.jpg'><span>Photo</span></div></body></html>").getroot().find("body/div")
+    assert not figures._Looks().holds_caption_or_credit(box)
+    vocabulary = figures.test
+    monkeypatch.setattr(figures, "test", lambda rule_id: (lambda text: True) if rule_id == figures.CAPTION_CLASS
+                        else vocabulary(rule_id))
+    assert figures._Looks().holds_caption_or_credit(box)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.text import normalise_line, read_text, split_bullet, wrap_width
+from cleaner.text import LONG_LINE, normalise_line, read_text, split_bullet, wrap_width
 
 
 def test_dedent_trailing_nbsp_and_inner_runs() -> None:
@@ -24,7 +24,10 @@ ODD_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00adaé’x."
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(SPACE_CHARS + ODD_CHARS)) | st.text())
+@given(st.text(alphabet=st.sampled_from(SPACE_CHARS + ODD_CHARS)) | st.text()
+       # long lines (a page's whole text) take another path: a search per character first
+       | st.text(alphabet=st.sampled_from(SPACE_CHARS + ODD_CHARS), min_size=LONG_LINE, max_size=3 * LONG_LINE)
+       | st.builds(lambda head, tail: head + tail, st.text(alphabet="ab. ", min_size=LONG_LINE), st.text()))
 def test_normalise_line_is_its_definition(line: str) -> None:
     dropped = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", line)
     assert normalise_line(line) == re.sub(r"[^\S\u00a0\u202f\u2007]+", " ", dropped).strip()
