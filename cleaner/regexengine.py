@@ -87,17 +87,20 @@ class RuleRegex:
             raise RegexError("rule regexes need the google-re2 package (pip install google-re2)")
         ascii_only = bool(parsed.state.flags & re.ASCII)
         lead, condition, rest = _split_lookaheads(pattern)
-        _refuse(_python_parse(rest, flags).data)
+        main = _python_parse(rest, flags)
+        _refuse(main.data)
+        if set(self.groupindex) != set(main.state.groupdict):
+            raise RegexError(f"named groups must not be inside a look-ahead ({HINT})")
         self._condition = _compile_condition(condition, lead, flags, ascii_only)
         self.checks = _count(self._condition)
-        self._main = _compile(lead + rest, flags, ascii_only)
         # Most blocks do not match: a copy without groups answers that faster (RE2 can use its DFA).
-        self._test = _compile(lead + rest, flags, ascii_only, capture=False) \
-            if self._main.NumberOfCapturingGroups() else self._main
+        # The copy with groups is only read for named ones (RE2 compiles take most of the
+        # rules' loading time, and most rules have unnamed groups only).
+        self._test = _compile(lead + rest, flags, ascii_only, capture=False)
+        self._main = _compile(lead + rest, flags, ascii_only) if self.groupindex else self._test
         self._names = sorted(((name.decode("utf-8", "surrogatepass"), index)
-                              for name, index in self._main.NamedCapturingGroups()), key=lambda item: item[1])
-        if set(self.groupindex) != {name for name, _ in self._names}:
-            raise RegexError(f"named groups must not be inside a look-ahead ({HINT})")
+                              for name, index in self._main.NamedCapturingGroups()), key=lambda item: item[1]) \
+            if self.groupindex else []
 
     def fullmatch(self, text: str) -> Found | None:
         global _LAST
@@ -135,12 +138,9 @@ class WordsRegex:
     def __init__(self, pattern: str, flags: int = 0, anchor: str = "search"):
         self.pattern = pattern
         self.engine = ENGINE
-        parsed = _python_parse(pattern, flags)
-        if parsed.state.flags & re.VERBOSE:
-            raise RegexError(f"regex uses verbose mode (?x), which RE2 cannot read ({HINT})")
+        parsed = check_words_syntax(pattern, flags)
         if _re2 is None:
             raise RegexError("rule regexes need the google-re2 package (pip install google-re2)")
-        _refuse(parsed.data, ahead="a look-ahead")
         self._compiled = _compile(pattern, flags, bool(parsed.state.flags & re.ASCII), capture=False)
         self._anchor = {"search": _re2.RE2.Anchor.UNANCHORED, "start": _START, "full": _BOTH}[anchor]
 
@@ -150,6 +150,16 @@ class WordsRegex:
 
     def __repr__(self) -> str:
         return f"WordsRegex({self.pattern!r}, engine={self.engine!r})"
+
+
+def check_words_syntax(pattern: str, flags: int = 0) -> Any:
+    """A vocabulary's pattern parsed, or a `RegexError` for what RE2 could never run (verbose
+    mode, look-arounds): every check but RE2's own compile, which costs far more."""
+    parsed = _python_parse(pattern, flags)
+    if parsed.state.flags & re.VERBOSE:
+        raise RegexError(f"regex uses verbose mode (?x), which RE2 cannot read ({HINT})")
+    _refuse(parsed.data, ahead="a look-ahead")
+    return parsed
 
 
 def compile_words_regex(pattern: str, flags: int = 0, anchor: str = "search") -> WordsRegex:

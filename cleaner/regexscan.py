@@ -9,6 +9,7 @@ rules out nothing (tests compare the Matcher with trying every rule in order).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Sequence
 
 _ASCII = [chr(code) for code in range(128)]
@@ -24,14 +25,24 @@ except (ImportError, AttributeError):  # pragma: no cover - depends on the Pytho
     _parser = None
 
 
+def _keys(patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[str, int], ...]:
+    return tuple((pattern.pattern, pattern.flags) for pattern in patterns)
+
+
 def first_chars(patterns: Sequence[re.Pattern[str]]) -> frozenset[str] | None:
     """ASCII characters a match of any of the patterns can start with; None when any character may."""
+    return _first_chars(_keys(patterns))
+
+
+# Each matcher (HTML and text, early and late rules) reads the same regexes: parsed once a process.
+@lru_cache(maxsize=4096)
+def _first_chars(patterns: tuple[tuple[str, int], ...]) -> frozenset[str] | None:
     found: set[str] = set()
     if _parser is None:
         return None
-    for pattern in patterns:
+    for pattern, flags in patterns:
         try:
-            tree = _parser.parse(pattern.pattern, pattern.flags)
+            tree = _tree(pattern, flags)
             first, _ = _starts(tree.data, tree.state.flags)
         except Exception:  # an unforeseen construct: rule out nothing
             return None
@@ -39,6 +50,13 @@ def first_chars(patterns: Sequence[re.Pattern[str]]) -> frozenset[str] | None:
             return None
         found |= first
     return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _tree(pattern: str, flags: int) -> Any:
+    """The pattern's parse tree (read, never changed): a rule's regexes are read for their first
+    characters, for the words of each and for those of all together."""
+    return _parser.parse(pattern, flags)
 
 
 def _starts(nodes: list[Any], flags: int) -> tuple[set[str] | None, bool]:
@@ -79,10 +97,15 @@ def needed_words(patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[str, ...], 
     """Words a block's folded text must hold for one of the patterns to match (unless the block has an
     `ODD_CASE` character): a tuple of clauses, each a tuple of words one of which must be
     there (one clause if several regexes)."""
+    return _needed_words(_keys(patterns))
+
+
+@lru_cache(maxsize=4096)
+def _needed_words(patterns: tuple[tuple[str, int], ...]) -> tuple[tuple[str, ...], ...]:
     if _parser is None:
         return ()
     try:
-        needs = [_needs(_parser.parse(p.pattern, p.flags).data) for p in patterns]
+        needs = [_needs(_tree(pattern, flags).data) for pattern, flags in patterns]
     except Exception:  # an unforeseen construct: rule out nothing
         return ()
     if len(needs) == 1:

@@ -55,9 +55,27 @@ def test_disabling_a_vocabulary_turns_it_off() -> None:
     ('words = ["x"]\ntemplate = "(?<![a-z])(?:{words})"', "bad template: regex uses a look-behind"),
     ('words = ["x(?!y)"]', "bad word 'x(?!y)': regex uses a look-ahead, which"),
     ('words = ["x"]\ntemplate = "(?=a)(?:{words})"', "bad template: regex uses a look-ahead, which"),
+    # Python reads it, RE2 does not: found when the words are compiled together, then named
+    ('words = ["x", "a{2,1000000}", "y"]', "bad word 'a{2,1000000}': regex '(?:a{2,1000000})' cannot run on RE2"),
+    # each word a group of its own: together these two would make one
+    ('words = ["(a", "b)"]', "bad word '(a'"),
 ])
 def test_bad_vocabulary_rules_fail_at_load(tmp_path: Path, rule: str, message: str) -> None:
     pack = tmp_path / "bad.toml"
     pack.write_text(f'[[rules]]\nid = "v"\ncategory = "vocabulary"\naction = "vocabulary"\n{rule}\n', encoding="utf-8")
     with pytest.raises(RuleError, match=re.escape(message)):
+        load_rules([pack], defaults=False)
+
+
+def test_words_that_compile_alone_but_not_together_fail_at_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words are compiled on RE2 together; past its memory budget that fails, though each
+    word alone compiles: the load says so instead of the first page that reads the vocabulary."""
+    from cleaner import regexengine
+
+    monkeypatch.setattr(regexengine, "MAX_MEM", 1 << 19)  # room for one of these words, not twenty
+    words = ", ".join(f'"x{n}y\\\\w{{6}}"' for n in range(20))
+    pack = tmp_path / "big.toml"
+    pack.write_text(f'[[rules]]\nid = "v"\ncategory = "vocabulary"\naction = "vocabulary"\nwords = [{words}]\n',
+                    encoding="utf-8")
+    with pytest.raises(RuleError, match="each compiles alone, the joined list does not"):
         load_rules([pack], defaults=False)
