@@ -29,6 +29,7 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from re import _constants, _parser  # type: ignore[attr-defined]
@@ -162,8 +163,10 @@ def check_words_syntax(pattern: str, flags: int = 0) -> Any:
     return parsed
 
 
+@lru_cache(maxsize=1024)
 def compile_words_regex(pattern: str, flags: int = 0, anchor: str = "search") -> WordsRegex:
-    """A vocabulary's pattern on the bounded engine, or a `RegexError` naming what stops it."""
+    """A vocabulary's pattern on the bounded engine, or a `RegexError` naming what stops it.
+    Compiled once a process: the load checks the joined words that the first page then asks for."""
     try:
         return WordsRegex(pattern, flags, anchor)
     except RecursionError:

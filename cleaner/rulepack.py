@@ -199,7 +199,7 @@ def _check_vocabulary(template: str, words: tuple[str, ...], flags: int, anchor:
     alone, to name the word RE2 refuses (a compile costs ten parses, and the built-in packs'
     vocabularies hold hundreds of words, checked at every start)."""
     try:
-        compile_words_regex(template.replace("{words}", "(?:)"), flags, anchor)
+        check_words_syntax(template.replace("{words}", "(?:)"), flags)
     except RegexError as exc:
         raise FieldError(f"bad template: {exc}", "template") from None
     for word in words:
@@ -210,6 +210,10 @@ def _check_vocabulary(template: str, words: tuple[str, ...], flags: int, anchor:
     try:
         compile_words_regex(template.replace("{words}", "|".join(f"(?:{word})" for word in words)), flags, anchor)
     except RegexError as joined:
+        try:
+            compile_words_regex(template.replace("{words}", "(?:)"), flags, anchor)
+        except RegexError as exc:
+            raise FieldError(f"bad template: {exc}", "template") from None
         for word in words:
             try:
                 compile_words_regex(template.replace("{words}", f"(?:{word})"), flags, anchor)

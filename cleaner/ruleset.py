@@ -252,7 +252,7 @@ class RuleSet:
                 test = _nothing
             else:
                 head = parts[0]
-                joined = "|".join(word for rule in parts for word in rule.words)
+                joined = "|".join(f"(?:{word})" for rule in parts for word in rule.words)  # as the load checked them
                 test = compile_words_regex(head.template.replace("{words}", joined), _flags(head), head.anchor)
             self._vocabulary[rule_id] = test
         return test
