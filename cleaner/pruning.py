@@ -24,6 +24,7 @@ from .vocabulary import test
 
 BOX = "heuristic.html.boilerplate-box"
 LINKS = "heuristic.html.link-dense"
+FORM = "heuristic.html.form-after-article"  # a poll, a sign-up or comment form below the article
 CONTROLS = "heuristic.html.control-labels"
 TEASERS = "heuristic.html.teaser-list"
 DUPLICATE = "heuristic.html.duplicate"  # a paragraph the article already has (a teaser of itself)
@@ -101,9 +102,12 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
         if root in found and sum(t.chars for t in teaser_boxes) * 2 < found[root].chars:
             for t in teaser_boxes:
                 _decide(t, verdicts, TEASERS)
-    _drop_linked_lines(segments, verdicts)
+    forms, last = _drop_linked_lines(segments, verdicts)
     _cut_threads(roots, segments, verdicts)
     _cut_stamped_thread(roots, segments, verdicts)
+    for index in range(last + 1, len(segments)) if forms else ():  # what a thread did not already take
+        if verdicts[index] is None and any(form in forms for form in segments[index].owner.iterancestors("form")):
+            verdicts[index] = FORM
 
 
 def _roundup(el: etree._Element, t: Totals, root: etree._Element, found: dict[etree._Element, Totals]) -> bool:
@@ -285,17 +289,38 @@ def _by_picture(segments: list[Segment], index: int) -> bool:
     return any(0 <= j < len(segments) and not segments[j].chars for j in (index - 2, index - 1, index + 1, index + 2))
 
 
-def _drop_linked_lines(segments: list[Segment], verdicts: list[str | None]) -> None:
+def _drop_linked_lines(segments: list[Segment], verdicts: list[str | None]) -> tuple[set[etree._Element], int]:
     """A short paragraph that is all link is chrome at the article's edges ("Email this
     story", "More news from ...", "Continue reading"), but between its prose paragraphs it is
-    the author's: a cross-reference, a linked quote, "Read the full transcript"."""
+    the author's: a cross-reference, a linked quote, "Read the full transcript".
+
+    The article's prose ends before a form that follows it (a poll's question, a comment form's
+    guidelines, a newsletter sign-up): what such a form says goes, and so do the linked lines
+    above it. Not a form the article's first paragraph is in too (a page wrapped whole in one),
+    nor one that holds as much prose as the article above it. Returns those forms and the index
+    of the article's last paragraph, for `prune` to drop what the forms hold below it."""
     prose = [i for i, v in enumerate(verdicts) if v is None and segments[i].block.kind == "paragraph"
              and segments[i].chars >= MIN_PROSE and segments[i].link_chars <= 0.5 * segments[i].chars]
-    first, last = (prose[0], prose[-1]) if prose else (len(segments), -1)
+    forms: set[etree._Element] = set()
+    kept = len(prose)
+    while kept > 1 and (form := _later_form(segments[prose[kept - 1]].owner, segments[prose[0]].owner)) is not None:
+        forms.add(form)
+        kept -= 1
+    if sum(segments[i].chars for i in prose[kept:]) >= sum(segments[i].chars for i in prose[:kept]):
+        forms, kept = set(), len(prose)
+    first, last = (prose[0], prose[kept - 1]) if prose else (len(segments), -1)
     for index, seg in enumerate(segments):
         if verdicts[index] is None and seg.chars and seg.link_chars / seg.chars > 0.8 \
                 and seg.block.kind == "paragraph" and seg.chars < 300 and not first < index < last:
             verdicts[index] = LINKS
+    return forms, last
+
+
+def _later_form(el: etree._Element, start: etree._Element) -> etree._Element | None:
+    """The `<form>` that holds `el` and not `start` (a page wrapped whole in a form holds both), or None."""
+    for ancestor in el.iterancestors("form"):
+        return None if any(a is ancestor for a in start.iterancestors("form")) else ancestor
+    return None
 
 
 def _decide(t: Totals, verdicts: list[str | None], reason: str) -> None:

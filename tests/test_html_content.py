@@ -581,3 +581,35 @@ def test_the_rich_formats_show_a_gallery_caption_once_under_its_picture() -> Non
     assert markdown.count(f"*{_caption(2)}*") == 1 and f"\n\n{_caption(2)}\n\n" not in markdown
     assert to_html(result).count(_caption(2)) == 1
     assert to_tei(result).count(_caption(2)) == 1
+
+
+POLL = ("<form action='/poll'><table><tr><td colspan='2'>The council is weighing a fare increase of 25 cents to pay for "
+        "buses every ten minutes on the busiest routes, and for keeping the night routes running beyond the two "
+        "years it agreed to on Wednesday. Would you pay it, if the buses came more often?</td></tr>"
+        "<tr><td><input type='radio'></td><td>Yes, if the buses come more often on my route</td></tr>"
+        "<tr><td><input type='radio'></td><td>No, fares are already too high for families</td></tr></table></form>")
+
+
+def test_a_poll_below_the_article_goes_and_the_links_above_it() -> None:
+    links = "".join(f"<span><a href='/n{i}'>Headline number {i} of the day</a></span><br>" for i in range(6))
+    page = f"<html><body><table><tr><td>{_article(4)}<hr>{links}<table><tr><td>{POLL}</td></tr></table></td></tr></table></body></html>"
+    result = clean(page, kind="html")
+    assert "sandbags" in result.text
+    assert "fare increase" not in result.text and "Headline number 3" not in result.text
+    assert "heuristic.html.form-after-article" in _rules(result)
+
+
+def test_an_article_inside_a_page_wide_form_is_kept() -> None:
+    """ASP.NET pages wrap the whole body in one form: the article is in it too."""
+    lead = " ".join(SENTENCES)  # longer than the two paragraphs after it together
+    page = (f"<html><body><form id='aspnetForm'><div class='story'><p>{lead}</p><p>{SENTENCES[1]}</p>"
+            f"<p>{SENTENCES[2]}</p></div></form></body></html>")
+    result = clean(page, kind="html")
+    assert result.text.count("mayor") == 2 and "heuristic.html.form-after-article" not in _rules(result)
+
+
+def test_a_form_holding_more_prose_than_the_text_above_it_is_not_a_poll() -> None:
+    page = (f"<html><body><article><p>{SENTENCES[0]}</p><form action='/x'>{_article(5)}</form>"
+            f"</article></body></html>")
+    result = clean(page, kind="html")
+    assert "(4)" in result.text and "heuristic.html.form-after-article" not in _rules(result)
