@@ -102,12 +102,11 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
         if root in found and sum(t.chars for t in teaser_boxes) * 2 < found[root].chars:
             for t in teaser_boxes:
                 _decide(t, verdicts, TEASERS)
-    forms, last = _drop_linked_lines(segments, verdicts)
+    first, last, forms = _article_span(segments, verdicts)
+    _drop_linked_lines(segments, verdicts, first, last)
     _cut_threads(roots, segments, verdicts)
     _cut_stamped_thread(roots, segments, verdicts)
-    for index in range(last + 1, len(segments)) if forms else ():  # what a thread did not already take
-        if verdicts[index] is None and any(form in forms for form in segments[index].owner.iterancestors("form")):
-            verdicts[index] = FORM
+    _drop_forms(segments, verdicts, forms, last)  # after the threads, which keep what they take
 
 
 def _roundup(el: etree._Element, t: Totals, root: etree._Element, found: dict[etree._Element, Totals]) -> bool:
@@ -289,31 +288,41 @@ def _by_picture(segments: list[Segment], index: int) -> bool:
     return any(0 <= j < len(segments) and not segments[j].chars for j in (index - 2, index - 1, index + 1, index + 2))
 
 
-def _drop_linked_lines(segments: list[Segment], verdicts: list[str | None]) -> tuple[set[etree._Element], int]:
-    """A short paragraph that is all link is chrome at the article's edges ("Email this
-    story", "More news from ...", "Continue reading"), but between its prose paragraphs it is
-    the author's: a cross-reference, a linked quote, "Read the full transcript".
+def _article_span(segments: list[Segment], verdicts: list[str | None]) -> tuple[int, int, set[etree._Element]]:
+    """The indexes of the article's first and last prose paragraphs, and the forms below it.
 
     The article's prose ends before a form that follows it (a poll's question, a comment form's
-    guidelines, a newsletter sign-up): what such a form says goes, and so do the linked lines
-    above it. Not a form the article's first paragraph is in too (a page wrapped whole in one),
-    nor one that holds as much prose as the article above it. Returns those forms and the index
-    of the article's last paragraph, for `prune` to drop what the forms hold below it."""
+    guidelines, a newsletter sign-up). Not a form the article's first paragraph is in too (a
+    page wrapped whole in one), nor one that holds as much prose as the article above it."""
     prose = [i for i, v in enumerate(verdicts) if v is None and segments[i].block.kind == "paragraph"
              and segments[i].chars >= MIN_PROSE and segments[i].link_chars <= 0.5 * segments[i].chars]
+    if not prose:
+        return len(segments), -1, set()
     forms: set[etree._Element] = set()
     kept = len(prose)
     while kept > 1 and (form := _later_form(segments[prose[kept - 1]].owner, segments[prose[0]].owner)) is not None:
         forms.add(form)
         kept -= 1
     if sum(segments[i].chars for i in prose[kept:]) >= sum(segments[i].chars for i in prose[:kept]):
-        forms, kept = set(), len(prose)
-    first, last = (prose[0], prose[kept - 1]) if prose else (len(segments), -1)
+        return prose[0], prose[-1], set()
+    return prose[0], prose[kept - 1], forms
+
+
+def _drop_linked_lines(segments: list[Segment], verdicts: list[str | None], first: int, last: int) -> None:
+    """A short paragraph that is all link is chrome at the article's edges ("Email this
+    story", "More news from ...", "Continue reading"), but between its prose paragraphs
+    ([first, last]) it is the author's: a cross-reference, a linked quote, "Read the full transcript"."""
     for index, seg in enumerate(segments):
         if verdicts[index] is None and seg.chars and seg.link_chars / seg.chars > 0.8 \
                 and seg.block.kind == "paragraph" and seg.chars < 300 and not first < index < last:
             verdicts[index] = LINKS
-    return forms, last
+
+
+def _drop_forms(segments: list[Segment], verdicts: list[str | None], forms: set[etree._Element], last: int) -> None:
+    """What the forms below the article (`_article_span`) hold after its last paragraph."""
+    for index in range(last + 1, len(segments)) if forms else ():
+        if verdicts[index] is None and any(form in forms for form in segments[index].owner.iterancestors("form")):
+            verdicts[index] = FORM
 
 
 def _later_form(el: etree._Element, start: etree._Element) -> etree._Element | None:
