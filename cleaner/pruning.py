@@ -59,6 +59,7 @@ THREAD_STAMP_GAP = 8  # ... at most this many blocks apart make a thread
 THREAD_AFTER_PROSE = 2 * MIN_PROSE  # kept prose above the heading: the article it follows
 BIO_CHARS = 100  # a paragraph this long in a box named for the author is a bio: a byline is a name and a date
 NOTICE_AFTER_WORDS = 50  # of the article's prose above a copyright notice that ends it
+RUNNING_PROSE = 80  # characters of a paragraph on each side of a list the author wrote: a sentence, not a label
 ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
 ROUNDUP_PROSE = 4.0  # points of one paragraph without commas (scoring.points): a roundup's own words
 # A box of many tiny labels and no prose is a widget's interface (a video player's
@@ -95,6 +96,8 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
             if reason == LINKS and root in found and (t.prose > ARTICLE_SHARE * found[root].prose
                                                       or _roundup(el, t, root, found)):
                 reason = None  # most of the article's prose, or its text: a links roundup, not a box in it
+            elif reason == LINKS and _in_running_text(el, tag, t, segments, verdicts):
+                reason = None
             if reason:
                 _decide(t, verdicts, reason)
             elif teasers(t, segments) and not any(set(t.segments) & set(o.segments) for o in teaser_boxes):
@@ -125,6 +128,26 @@ def _roundup(el: etree._Element, t: Totals, root: etree._Element, found: dict[et
                     and 0 < named.prose and named.prose - t.prose <= ROUNDUP_PROSE)
         node = node.getparent()
     return False
+
+
+def _in_running_text(el: etree._Element, tag: str, t: Totals, segments: list[Segment],
+                     verdicts: list[str | None]) -> bool:
+    """A bare list of links the author wrote between two of the article's paragraphs, in the
+    same box ("click the links: ...", the papers of an issue, the posts a roundup names). A
+    site's module of related links has a name, or a box of its own around it."""
+    if tag not in ("ul", "ol") or el.get("class") or el.get("id"):
+        return False
+    parent = el.getparent()
+    before = next((i for i in range(t.segments[0] - 1, -1, -1) if segments[i].chars), None)
+    if before is None or not _kept_prose(segments[before], verdicts[before]) or segments[before].owner.getparent() is not parent:
+        return False
+    return any(_kept_prose(segments[i], verdicts[i]) and segments[i].owner.getparent() is parent
+               for i in range(t.segments[-1] + 1, len(segments)))
+
+
+def _kept_prose(seg: Segment, verdict: str | None) -> bool:
+    return verdict is None and seg.block.kind == "paragraph" and seg.chars >= RUNNING_PROSE \
+        and seg.link_chars <= 0.5 * seg.chars
 
 
 def _cut_threads(roots: list[etree._Element], segments: list[Segment], verdicts: list[str | None]) -> None:

@@ -613,3 +613,34 @@ def test_a_form_holding_more_prose_than_the_text_above_it_is_not_a_poll() -> Non
             f"</article></body></html>")
     result = clean(page, kind="html")
     assert "(4)" in result.text and "heuristic.html.form-after-article" not in _rules(result)
+
+
+def _linked_list(n: int = 5) -> str:
+    return "<ul>" + "".join(f"<li><a href='/paper/{i}'>The river towns and their floods, paper number {i}</a></li>"
+                            for i in range(n)) + "</ul>"
+
+
+def test_a_bare_list_of_links_between_the_articles_paragraphs_is_kept() -> None:
+    """An author's list of links inside the running text (the papers of an issue, the posts
+    a piece names) is link-dense like a related box, but it sits between two of the article's
+    paragraphs in the same box, with no name of its own: it is the author's."""
+    page = f"<html><body><article>{_article(3)}{_linked_list()}{_article(2)}</article></body></html>"
+    result = clean(page, kind="html")
+    assert "paper number 0" in result.text and "paper number 4" in result.text
+
+
+@pytest.mark.parametrize("shape", ["named", "boxed", "after-a-label", "at-the-end", "ending-its-box"])
+def test_a_list_of_links_that_is_a_module_or_at_the_edge_goes(shape: str) -> None:
+    """The same list goes when the site named it, put it in a box of its own, announced it with a
+    label rather than a sentence ("More content from us:"), or left it after the last paragraph of the
+    article or of the box it is in."""
+    links, head, tail = _linked_list(), _article(3), _article(2)
+    body = {"named": head + links.replace("<ul>", "<ul class='links'>") + tail,
+            "boxed": f"{head}<div>{links}</div>{tail}",
+            "after-a-label": f"{head}<p>More content from our newsroom and our partners:</p>{links}{tail}",
+            "at-the-end": head + tail + links,
+            "ending-its-box": f"<div>{head}{links}</div><div>{tail}</div>"}[shape]
+    page = f"<html><body><article>{body}</article></body></html>"
+    result = clean(page, kind="html")
+    assert "paper number" not in result.text
+    assert "heuristic.html.link-dense" in _rules(result)
