@@ -59,6 +59,7 @@ THREAD_STAMP_GAP = 8  # ... at most this many blocks apart make a thread
 THREAD_AFTER_PROSE = 2 * MIN_PROSE  # kept prose above the heading: the article it follows
 BIO_CHARS = 100  # a paragraph this long in a box named for the author is a bio: a byline is a name and a date
 NOTICE_AFTER_WORDS = 50  # of the article's prose above a copyright notice that ends it
+WRITTEN_LIST_LINKS = 0.75  # of a bare list's text in links: more is a list of links, less the author's sentences
 RUNNING_PROSE = 80  # characters of a paragraph on each side of a list the author wrote: a sentence, not a label
 ARTICLE_SHARE = 0.5  # of the chosen prose: a link-dense box holding more is the article itself
 ROUNDUP_PROSE = 4.0  # points of one paragraph without commas (scoring.points): a roundup's own words
@@ -96,7 +97,7 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
             if reason == LINKS and root in found and (t.prose > ARTICLE_SHARE * found[root].prose
                                                       or _roundup(el, t, root, found)):
                 reason = None  # most of the article's prose, or its text: a links roundup, not a box in it
-            elif reason == LINKS and _in_running_text(el, tag, t, segments, verdicts):
+            elif reason == LINKS and _authors_list(el, tag, t, segments, verdicts):
                 reason = None
             if reason:
                 _decide(t, verdicts, reason)
@@ -130,13 +131,16 @@ def _roundup(el: etree._Element, t: Totals, root: etree._Element, found: dict[et
     return False
 
 
-def _in_running_text(el: etree._Element, tag: str, t: Totals, segments: list[Segment],
-                     verdicts: list[str | None]) -> bool:
-    """A bare list of links the author wrote between two of the article's paragraphs, in the
-    same box ("click the links: ...", the papers of an issue, the posts a roundup names). A
-    site's module of related links has a name, or a box of its own around it."""
+def _authors_list(el: etree._Element, tag: str, t: Totals, segments: list[Segment],
+                  verdicts: list[str | None]) -> bool:
+    """A bare list (no class, no id: a site's module of links has a name) that the author wrote:
+    its items say more than their links ("gero removed the windowtype attribute from dialogs",
+    a deal's price and shop), or, all links, it sits between two of the article's paragraphs
+    in the same box ("click the links: ...", the papers of an issue), not in a box of its own."""
     if tag not in ("ul", "ol") or el.get("class") or el.get("id"):
         return False
+    if t.link_density <= WRITTEN_LIST_LINKS:
+        return True
     parent = el.getparent()
     before = next((i for i in range(t.segments[0] - 1, -1, -1) if segments[i].chars), None)
     if before is None or not _kept_prose(segments[before], verdicts[before]) or segments[before].owner.getparent() is not parent:

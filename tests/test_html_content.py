@@ -644,3 +644,19 @@ def test_a_list_of_links_that_is_a_module_or_at_the_edge_goes(shape: str) -> Non
     result = clean(page, kind="html")
     assert "paper number" not in result.text
     assert "heuristic.html.link-dense" in _rules(result)
+
+
+def _described_links(n: int = 5) -> str:
+    return "".join(f"<li><a href='/bug/{i}'>Bug {i}: the flood gauge on the north bank</a> now reports every "
+                   f"ten minutes ({i})</li>" for i in range(n))
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_a_list_whose_items_say_more_than_their_links_is_the_authors(named: bool) -> None:
+    """A status report's items link a bug and say what was done: the list is link-dense by the
+    box test, but its words are mostly the author's, so it stays, even as the article's last
+    block. A list the site named is its module, and goes."""
+    ul = "<ul class='more-links'>" if named else "<ul>"
+    page = f"<html><body><article>{_article(3)}{ul}{_described_links()}</ul></article></body></html>"
+    result = clean(page, kind="html")
+    assert ("north bank now reports" in result.text) is not named
