@@ -97,7 +97,7 @@ def prune(roots: list[etree._Element], found: dict[etree._Element, Totals], segm
             if reason == LINKS and root in found and (t.prose > ARTICLE_SHARE * found[root].prose
                                                       or _roundup(el, t, root, found)):
                 reason = None  # most of the article's prose, or its text: a links roundup, not a box in it
-            elif reason == LINKS and _authors_list(el, tag, t, segments, verdicts):
+            elif reason == LINKS and _authors_list(el, tag, t, found, segments, verdicts):
                 reason = None
             if reason:
                 _decide(t, verdicts, reason)
@@ -131,8 +131,8 @@ def _roundup(el: etree._Element, t: Totals, root: etree._Element, found: dict[et
     return False
 
 
-def _authors_list(el: etree._Element, tag: str, t: Totals, segments: list[Segment],
-                  verdicts: list[str | None]) -> bool:
+def _authors_list(el: etree._Element, tag: str, t: Totals, found: dict[etree._Element, Totals],
+                  segments: list[Segment], verdicts: list[str | None]) -> bool:
     """A bare list (no class, no id: a site's module of links has a name) that the author wrote:
     its items say more than their links ("gero removed the windowtype attribute from dialogs",
     a deal's price and shop), or, all links, it sits between two of the article's paragraphs
@@ -143,14 +143,16 @@ def _authors_list(el: etree._Element, tag: str, t: Totals, segments: list[Segmen
         return True
     parent = el.getparent()
     before = next((i for i in range(t.segments[0] - 1, -1, -1) if segments[i].chars), None)
-    if before is None or not _kept_prose(segments[before], verdicts[before]) or segments[before].owner.getparent() is not parent:
+    if before is None or not _kept_prose(segments[before], verdicts[before], RUNNING_PROSE) \
+            or segments[before].owner.getparent() is not parent:
         return False
-    return any(_kept_prose(segments[i], verdicts[i]) and segments[i].owner.getparent() is parent
-               for i in range(t.segments[-1] + 1, len(segments)))
+    return any(i > t.segments[-1] and _kept_prose(segments[i], verdicts[i], RUNNING_PROSE)
+               and segments[i].owner.getparent() is parent for i in found[parent].segments)
 
 
-def _kept_prose(seg: Segment, verdict: str | None) -> bool:
-    return verdict is None and seg.block.kind == "paragraph" and seg.chars >= RUNNING_PROSE \
+def _kept_prose(seg: Segment, verdict: str | None, min_chars: int = MIN_PROSE) -> bool:
+    """A kept paragraph of prose: long enough, and not mostly a link."""
+    return verdict is None and seg.block.kind == "paragraph" and seg.chars >= min_chars \
         and seg.link_chars <= 0.5 * seg.chars
 
 
@@ -321,8 +323,7 @@ def _article_span(segments: list[Segment], verdicts: list[str | None]) -> tuple[
     The article's prose ends before a form that follows it (a poll's question, a comment form's
     guidelines, a newsletter sign-up). Not a form the article's first paragraph is in too (a
     page wrapped whole in one), nor one that holds as much prose as the article above it."""
-    prose = [i for i, v in enumerate(verdicts) if v is None and segments[i].block.kind == "paragraph"
-             and segments[i].chars >= MIN_PROSE and segments[i].link_chars <= 0.5 * segments[i].chars]
+    prose = [i for i, v in enumerate(verdicts) if _kept_prose(segments[i], v)]
     if not prose:
         return len(segments), -1, set()
     forms: set[etree._Element] = set()
