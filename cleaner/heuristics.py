@@ -264,8 +264,13 @@ def _past_teasers(blocks: list[Block], shapes: list[Shape | None], markers: set[
     for index in blurbs:
         demoted[index] = min(shapes[index].chars, PROSE_CAP) * OFF_LEVEL_WEIGHT  # type: ignore[union-attr]
     again = _body_run(blocks, shapes, markers, None, demoted)
-    start, end, _, scores = again
+    start, end, thread, scores = again
     paragraphs, flowing = _flow(blocks, shapes, start, end)
+    for first, last in islands(scores, start, end, thread if end <= thread else len(blocks),
+                               _flowing_island(blocks, shapes, None)):
+        more, more_flowing = _flow(blocks, shapes, first, last)
+        paragraphs |= more
+        flowing += more_flowing
     if (sum(scores[start:end]) >= MIN_ARTICLE and len(paragraphs) >= ISLAND_FLOW_MIN
             and flowing >= ISLAND_FLOW_SHARE * len(paragraphs)):
         return demoted, again
@@ -321,12 +326,14 @@ def classify_blocks(doc: Document) -> str:
         start, end, thread, scores = _body_run(blocks, shapes, markers, level, fixed)
         end = level_end(blocks, shapes, start, end, level)
         end = closing_lines(blocks, shapes, end, level, thread)
-    head = _headline_start(blocks, shapes, start)
-    headline = find_headline(blocks, shapes, start, end, language)
-    heading = set(range(head, start)) | ({headline} if headline is not None else set())
+    parts = [(start, end)] + islands(scores, start, end, thread if end <= thread else len(blocks),
+                                     _flowing_island(blocks, shapes, level))
+    first_part = min(first for first, _ in parts)  # the article starts at its first part, run or island
+    head = _headline_start(blocks, shapes, first_part)
+    headline = find_headline(blocks, shapes, first_part, end, language)
+    heading = set(range(head, first_part)) | ({headline} if headline is not None else set())
     inside = [False] * len(blocks)
-    for first, last in [(start, end)] + islands(scores, head, end, thread if end <= thread else len(blocks),
-                                                _flowing_island(blocks, shapes, level)):
+    for first, last in parts:
         inside[first:last] = [True] * (last - first)
     if not dump:  # gentle: trim only the page's head and tail
         inside[head:end] = [True] * (end - head)
