@@ -228,6 +228,8 @@ class Segment:
 
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+UNPLACED = "?"  # a block's path until the walk ends and knows how to compute paths on this page
+GETPATH_MAX_ELEMENTS = 3000
 MARKED_INLINE = frozenset({"br", "a", "img", "hr"})  # inline elements the walker does more with than read text
 ITEM_TAGS = frozenset({"li", "dt", "dd"})
 INVISIBLE_BLOCK = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -385,10 +387,12 @@ class Walker:
         anchors = self.anchors
         skipped: set[etree._Element] = set()
         text = self._text
+        elements = 0
         for event, el in walker:
             tag = el.tag
             tag = tag.lower() if isinstance(tag, str) else ""
             if event == "start":
+                elements += 1
                 if el in anchors:
                     self.flush()
                     self._image(el, anchors[el])
@@ -411,6 +415,13 @@ class Walker:
             elif el.tail:
                 text(el.tail)
         self.flush()
+        # libxml2's own path (C) scans the siblings of each ancestor, cheap on a page of a few
+        # thousand elements (every sibling had a start event, so `elements` bounds each scan);
+        # on a bigger one, `Paths` finds each path in time proportional to its depth.
+        path = self.tree.getpath if elements <= GETPATH_MAX_ELEMENTS else self.paths.of
+        for seg in self.segments:
+            if seg.block.where is UNPLACED:
+                seg.block.where = path(seg.owner)
         return self.segments
 
     def _start(self, el: etree._Element, tag: str) -> None:
@@ -497,7 +508,7 @@ class Walker:
         if not text:
             return
         owner = self.owners[-1] if self.owners else self.tree.getroot()
-        block = Block(text=text, where=self.paths.of(owner), gap_before=True, links=links)
+        block = Block(text=text, where=UNPLACED, gap_before=True, links=links)
         self._kind(block, owner)
         self.segments.append(Segment(block, owner, len(text), min(link_chars, len(text)), self.item_depth > 0))
 
@@ -523,13 +534,13 @@ class Walker:
         # The block keeps the figure's own words (credit labels such as "Photo:" included), so
         # the audit shows what the manifest entry was read from and no word goes unrecorded.
         source = normalise_line(" ".join(el.itertext()))
-        block = Block(text=source or image.get("caption") or "", where=self.paths.of(el), verdict=IMAGE,
+        block = Block(text=source or image.get("caption") or "", where=UNPLACED, verdict=IMAGE,
                       rule="html.figure", category="image")
         block.image = image
         self.segments.append(Segment(block, el))
         rest = self.leftovers.get(el)
         if rest:
-            extra = Block(text=rest, where=block.where, verdict=REMOVED, rule=FIGURE_TEXT, category="figure")
+            extra = Block(text=rest, where=UNPLACED, verdict=REMOVED, rule=FIGURE_TEXT, category="figure")
             self.segments.append(Segment(extra, el))
 
     def _table(self, el: etree._Element) -> None:
@@ -550,7 +561,7 @@ class Walker:
                 rows.insert(0, title)
         text = "\n".join(rows)
         if text:
-            block = Block(text=text, where=self.paths.of(el), kind="table")
+            block = Block(text=text, where=UNPLACED, kind="table")
             self.segments.append(Segment(block, el, len(text), min(links, len(text))))
 
 

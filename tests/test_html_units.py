@@ -101,6 +101,24 @@ def test_element_paths_are_the_ones_libxml2_writes(page: str) -> None:
     assert [paths.of(el) for el in reversed(elements)] == [tree.getpath(el) for el in reversed(elements)]
 
 
+@pytest.mark.parametrize("page", [
+    "<html><body>" + "<div><p>a</p><figure><img src='/a.jpg'><figcaption>Cap</figcaption></figure><p>b</p></div>" * 20
+    + "<table><tr><th>k</th><th>v</th></tr><tr><td>1</td><td>2</td></tr></table></body></html>",
+    "<p>a fragment</p><div><div><p>deep</p><ul><li>one</li><li>two</li></ul></div></div>",
+])
+def test_the_walker_gives_each_block_the_same_path_on_small_and_large_pages(page: str, monkeypatch) -> None:
+    # Small pages take libxml2's getpath, large ones `Paths`: the blocks must not tell which.
+    import cleaner.htmlparse as htmlparse
+
+    def wheres() -> list[str]:
+        return [b.where for b in clean(page, kind="html").blocks]
+
+    small = wheres()
+    monkeypatch.setattr(htmlparse, "GETPATH_MAX_ELEMENTS", 0)
+    assert wheres() == small
+    assert all(where.startswith("/html") for where in small if where != "script[type=application/ld+json]")
+
+
 def _fixture_pages() -> list[str]:
     from pathlib import Path
 
