@@ -21,6 +21,7 @@ from .prose import ends_sentence
 from .scoring import LEVEL_DIVISORS, Totals, final
 
 DATELINE = "heuristic.html.dateline"  # a date-only line by the headline: its date goes to metadata
+OUTSIDE = "heuristic.html.outside-main"  # not in the article's boxes
 HEADLINE_REACH = 12  # blocks above or below the article's first one where its headline may be
 DATELINE_REACH = 6  # blocks right above the headline where a date line is its furniture
 ANCHOR_REACH = 8  # blocks below the headline where its article's prose starts
@@ -142,6 +143,9 @@ def keep_headline(segments: list[Segment], verdicts: list[str | None], wanted: T
     """The article's headline often sits just above the body's container: bring it, and the
     short lines (byline, standfirst, lead image) between it and the body, back.
 
+    A headline the reader left out between two boxes it joined as the article's (a kicker and
+    a byline box beside the body) is brought back too.
+
     A line there, or right above the headline, that is only a date ("Posted: Thu, 10 Jan 2008
     03:47 GMT") is page furniture like the byline: it stays out of the text, and the reader
     moves its date to the metadata. (Below the headline, inside the article's own box, a date
@@ -150,14 +154,36 @@ def keep_headline(segments: list[Segment], verdicts: list[str | None], wanted: T
     if first is None or wanted is None:
         return
     headline = next((i for i in range(first, min(first + HEADLINE_REACH, len(segments)))
-                     if verdicts[i] is None and segments[i].block.kind == "heading"
-                     and same_title(segments[i].block.text, wanted)), None)
-    if headline is None:
+                     if (verdicts[i] is None or verdicts[i] == OUTSIDE and _between_boxes(segments, verdicts, i))
+                     and segments[i].block.kind == "heading" and same_title(segments[i].block.text, wanted)), None)
+    if headline is not None:
+        verdicts[headline] = None
+    else:
         headline = _bring_back(segments, verdicts, first, wanted, body)
     if headline is not None:
         for above in range(max(headline - DATELINE_REACH, 0), headline):
             if verdicts[above] is None and _dateline(segments[above]):
                 verdicts[above] = DATELINE
+
+
+def _between_boxes(segments: list[Segment], verdicts: list[str | None], index: int) -> bool:
+    """Do the kept blocks right before and after the heading at `index` lie in boxes beside it
+    (a kicker and a byline box the reader joined as the article's, the headline between them in
+    no box of its own)?"""
+    heading = segments[index].owner
+    parent = heading.getparent()
+
+    def beside(i: int | None) -> bool:
+        if i is None:
+            return False
+        node = segments[i].owner
+        while node is not None and node.getparent() is not parent:
+            node = node.getparent()
+        return node is not None and node is not heading
+
+    before = next((i for i in range(index - 1, -1, -1) if verdicts[i] is None and segments[i].chars), None)
+    after = next((i for i in range(index + 1, len(segments)) if verdicts[i] is None and segments[i].chars), None)
+    return parent is not None and beside(before) and beside(after)
 
 
 def _bring_back(segments: list[Segment], verdicts: list[str | None], first: int, wanted: Title,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from lxml import etree
 
 from . import scoring
-from .article_head import DATELINE, Title, anchored, find_headline, keep_headline, same_title
+from .article_head import DATELINE, OUTSIDE, Title, anchored, find_headline, keep_headline, same_title
 from .boxnames import unlikely
 from .htmlparse import Segment, tag_of
 from .prose import ends_sentence
@@ -24,7 +24,6 @@ from .scoring import EMPTY, Totals, final
 
 __all__ = ["DATELINE", "OUTSIDE", "select"]
 
-OUTSIDE = "heuristic.html.outside-main"
 ASCEND_GAIN = 1.5  # the parent must hold this much more prose than the winner
 ASCEND_MAX_LINKS = 0.25  # link share of the text the parent adds
 ASCEND_REACH = 6  # ancestors looked at per climb

@@ -238,6 +238,18 @@ def test_a_dateline_above_the_headline_inside_the_article_goes_to_metadata() -> 
     assert result.metadata["published"] == "2012-08-15"
 
 
+def test_the_headline_between_two_boxes_joined_as_the_article_stays() -> None:
+    """A kicker box and a byline box join the article's body as its siblings (their names say
+    article); the headline between them, in no box of its own, is the article's too."""
+    page = ("<html><head><title>Flood waters rise | The Courier</title></head><body><main><article class='article'>"
+            "<div class='article__kicker'><span>Subscriber exclusive</span> <a href='/news/'>News</a></div>"
+            "<h1 class='article__headline'>Flood waters rise</h1>"
+            "<div class='article__byline'><span>By Jane Doe</span> <time>March 3, 2026</time></div>"
+            f"<div class='article__body'>{_article(6)}</div></article></main></body></html>")
+    text = clean(page, kind="html").text
+    assert "Flood waters rise\n\nBy Jane Doe" in text
+
+
 def test_a_charts_labels_inside_the_article_are_dropped() -> None:
     labels = "".join(f"<div><p>{v}</p></div>" for v in ["$915", "billion", "$900", "600", "300", "0", "’17", "’20", "’23"])
     chart = ("<div class='chart'><img src='/chart.png'><div><p>Interest payments on the national debt</p></div>"
