@@ -212,6 +212,14 @@ def islands(scores: list[float], start: int, end: int, limit: int,
     return found
 
 
+def _article_parts(blocks: list[Block], shapes: list[Shape | None], scores: list[float], start: int, end: int,
+                   thread: int, level: int | None) -> list[tuple[int, int]]:
+    """The article's run [start, end) and the islands that join it (searched before the comment
+    thread, or everywhere when the run is past it)."""
+    limit = thread if end <= thread else len(blocks)
+    return [(start, end)] + islands(scores, start, end, limit, _flowing_island(blocks, shapes, level))
+
+
 def _flowing_island(blocks: list[Block], shapes: list[Shape | None], level: int | None) -> Callable[[int, int, bool], bool]:
     """Judge an island by how its paragraphs follow one another at the body's depth.
 
@@ -265,9 +273,8 @@ def _past_teasers(blocks: list[Block], shapes: list[Shape | None], markers: set[
         demoted[index] = min(shapes[index].chars, PROSE_CAP) * OFF_LEVEL_WEIGHT  # type: ignore[union-attr]
     again = _body_run(blocks, shapes, markers, None, demoted)
     start, end, thread, scores = again
-    paragraphs, flowing = _flow(blocks, shapes, start, end)
-    for first, last in islands(scores, start, end, thread if end <= thread else len(blocks),
-                               _flowing_island(blocks, shapes, None)):
+    paragraphs, flowing = set(), 0
+    for first, last in _article_parts(blocks, shapes, scores, start, end, thread, None):
         more, more_flowing = _flow(blocks, shapes, first, last)
         paragraphs |= more
         flowing += more_flowing
@@ -326,8 +333,7 @@ def classify_blocks(doc: Document) -> str:
         start, end, thread, scores = _body_run(blocks, shapes, markers, level, fixed)
         end = level_end(blocks, shapes, start, end, level)
         end = closing_lines(blocks, shapes, end, level, thread)
-    parts = [(start, end)] + islands(scores, start, end, thread if end <= thread else len(blocks),
-                                     _flowing_island(blocks, shapes, level))
+    parts = _article_parts(blocks, shapes, scores, start, end, thread, level)
     first_part = min(first for first, _ in parts)  # the article starts at its first part, run or island
     head = _headline_start(blocks, shapes, first_part)
     headline = find_headline(blocks, shapes, first_part, end, language)
