@@ -25,6 +25,7 @@ STAMP_TIME = re.compile(r"(?<!\()\b(?!0?0:00\b)\d{1,2}:\d{2}\b(?!\))")
 STAMP_AGO = "heuristic.comments.ages"  # vocabulary rules (rules/vocabulary.toml)
 STAMP_SAYS = "heuristic.comments.says"
 DIGIT = re.compile(r"\d")
+BARE_TIME = re.compile(r"\s*\d{1,2}:\d{2}\s*")  # a line that is only "3:06": a video's length in a list, not a comment's header
 STAMP_MAX_WORDS = 16
 STAMP_THREAD = 3       # this many stamp lines make a comment thread ...
 STAMP_GAP = 8          # ... when they come at most this many blocks apart on average
@@ -68,6 +69,6 @@ def comment_counts(blocks: list[Block], shapes: list[Shape | None], markers: set
 
 def _stamp(text: str) -> bool:
     """A clock time ("8:28 pm"), an age ("3 hours ago") or an author's "says:" in the line."""
-    if ":" in text and (STAMP_TIME.search(text) or (text.rstrip().endswith(":") and test(STAMP_SAYS)(text))):
+    if ":" in text and ((STAMP_TIME.search(text) and not BARE_TIME.fullmatch(text)) or (text.rstrip().endswith(":") and test(STAMP_SAYS)(text))):
         return True
     return bool(DIGIT.search(text) and test(STAMP_AGO)(text))

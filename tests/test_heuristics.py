@@ -200,6 +200,18 @@ def test_video_durations_are_not_comment_stamps() -> None:
     assert all(r["rule"] != "heuristic.comments" for r in result.removed)
 
 
+def test_bare_video_lengths_are_not_comment_stamps() -> None:
+    """A video list printing each length on a line of its own ("3:06") starts no comment thread:
+    a comment's header carries a name, a date or "am"/"pm" with its time."""
+    videos = [part for title, length in (("Harbour vote explained", "3:06"), ("The mayor on the wall", "1:04"),
+                                         ("Meet the fishing crews", "7:23"), ("Storm night on the quay", "2:41"))
+              for part in ([title], [length])]
+    text = dump(MENU, *paragraphs(BODY), *videos, *paragraphs(MORE), MENU)
+    result = cleaner.clean(text, kind="text")
+    assert result.text.split("\n\n") == BODY + MORE
+    assert all(r["rule"] != "heuristic.comments" for r in result.removed)
+
+
 def test_an_article_cut_by_a_link_list_is_kept_whole() -> None:
     """A gallery or link list in the middle does not cut off the article's second half."""
     gallery = [f"Photo {number} of 16" for number in range(1, 17)]
