@@ -69,6 +69,7 @@ def comment_counts(blocks: list[Block], shapes: list[Shape | None], markers: set
 
 def _stamp(text: str) -> bool:
     """A clock time ("8:28 pm"), an age ("3 hours ago") or an author's "says:" in the line."""
-    if ":" in text and ((STAMP_TIME.search(text) and not BARE_TIME.fullmatch(text)) or (text.rstrip().endswith(":") and test(STAMP_SAYS)(text))):
+    if ":" in text and not BARE_TIME.fullmatch(text) \
+            and (STAMP_TIME.search(text) or (text.rstrip().endswith(":") and test(STAMP_SAYS)(text))):
         return True
     return bool(DIGIT.search(text) and test(STAMP_AGO)(text))

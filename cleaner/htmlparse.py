@@ -420,7 +420,7 @@ class Walker:
         # on a bigger one, `Paths` finds each path in time proportional to its depth.
         path = self.tree.getpath if elements <= GETPATH_MAX_ELEMENTS else self.paths.of
         for seg in self.segments:
-            if seg.block.where is UNPLACED:
+            if seg.block.where == UNPLACED:
                 seg.block.where = path(seg.owner)
         return self.segments
 
