@@ -6,8 +6,8 @@ lines next to it), `pruning` (chrome inside the chosen box), `boxnames` (what cl
 id names say). The best-scoring element, discounted by its link density, is the article,
 unless it does not hold the prose right below the page's headline and the box that does
 scores nearly as well; it climbs to a parent that holds much more prose, and sibling
-boxes that score near it join it. Every dropped block gets a heuristic id so the
-manifest can say why it is gone.
+boxes that score near it join it, unless a menu or a footer parts them. Every dropped
+block gets a heuristic id so the manifest can say why it is gone.
 """
 
 from __future__ import annotations
@@ -30,6 +30,15 @@ ASCEND_REACH = 6  # ancestors looked at per climb
 WRAPPER_SHARE = 0.6  # a box with this share of the page's text is its layout, whatever its name
 SIBLING_SHARE = 0.2  # of the winner's score that a sibling needs to join (or gets for sharing its class)
 SIBLING_MIN_SCORE = 10.0
+# A box of links with no prose (a menu, a footer, a column of teasers) between the winner and a
+# sibling parts them: what lies beyond it (a copyright notice, a comment form, a legal
+# disclaimer) is the page's, not the article's, unless it shares the winner's class or holds
+# this many paragraphs of prose (an article's second half after a "Related" box is still
+# joined; a notice is one or two long paragraphs).
+LINK_BOX_CHARS = 100
+LINK_BOX_LINKS = 0.75
+LINK_BOX_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "table", "nav", "footer", "header", "form"})
+BEYOND_LINKS_PARAGRAPHS = 3
 
 
 def select(segments: list[Segment], body: etree._Element, title: str | None = None,
@@ -140,7 +149,8 @@ def _marks_main(el: etree._Element) -> bool:
 
 def _with_siblings(top: etree._Element, best: Totals, found: dict[etree._Element, Totals],
                    segments: list[Segment]) -> list[etree._Element]:
-    """The winner and the sibling boxes that score near it or share its class name.
+    """The winner and the sibling boxes that score near it or share its class name, but
+    not those a box of links parts from it (see `LINK_BOX_CHARS`).
 
     Wrappers are looked through first: when the winner is the only box with text in its
     parent, the parent's siblings are the ones to compare (a page that wraps each section
@@ -154,19 +164,39 @@ def _with_siblings(top: etree._Element, best: Totals, found: dict[etree._Element
     threshold = max(SIBLING_MIN_SCORE, final(best) * SIBLING_SHARE)
     top_class = top.get("class")
     roots = []
-    for sibling in parent:
+    children = list(parent)
+    at = children.index(top)
+    for index, sibling in enumerate(children):
         if sibling is top:
             roots.append(sibling)
             continue
         t = found.get(sibling)
         if t is None or not t.chars:
             continue
-        bonus = final(best) * SIBLING_SHARE if top_class and sibling.get("class") == top_class else 0.0
+        same_class = bool(top_class) and sibling.get("class") == top_class
+        between = children[index + 1:at] if index < at else children[at + 1:index]
+        if not same_class and any(_link_box(el, found.get(el)) for el in between) \
+                and _paragraphs(t, segments) < BEYOND_LINKS_PARAGRAPHS:
+            continue
+        bonus = final(best) * SIBLING_SHARE if same_class else 0.0
         if t.base is not None and final(t) + bonus >= threshold and not teasers(t, segments):
             roots.append(sibling)
         elif tag_of(sibling) == "p" and _prose_alone(t, sibling):
             roots.append(sibling)
     return roots
+
+
+def _link_box(el: etree._Element, t: Totals | None) -> bool:
+    """A block box of links that scored no prose: a menu, a footer, a list of other stories
+    (an inline ad, a `<span>` of links inside the article's text, does not part it)."""
+    return t is not None and t.base is None and t.chars >= LINK_BOX_CHARS \
+        and t.link_density > LINK_BOX_LINKS and tag_of(el) in LINK_BOX_TAGS
+
+
+def _paragraphs(t: Totals, segments: list[Segment]) -> int:
+    """How many paragraphs of prose (not links) the box holds."""
+    return sum(1 for i in t.segments if segments[i].block.kind == "paragraph"
+               and segments[i].chars - segments[i].link_chars >= scoring.MIN_PROSE)
 
 
 def _prose_alone(t: Totals, el: etree._Element) -> bool:

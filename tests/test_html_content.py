@@ -672,3 +672,27 @@ def test_a_list_whose_items_say_more_than_their_links_is_the_authors(named: bool
     page = f"<html><body><article>{_article(3)}{ul}{_described_links()}</ul></article></body></html>"
     result = clean(page, kind="html")
     assert ("north bank now reports" in result.text) is not named
+
+
+LEGAL = ("By using this site you agree that the publisher shall not be deemed to endorse, recommend or "
+         "guarantee any event, ticket seller or venue listed here, and that all listings may change.")
+FOOTER_LINKS = "".join(f'<a href="/s/{n}">Section number {n}</a> ' for n in range(12))
+
+
+def test_a_notice_beyond_the_footer_links_is_not_joined_to_the_article() -> None:
+    page = (f"<html><body><div id='wrap'><div class='story'>{_article(4)}</div>"
+            f"<div id='footer'>{FOOTER_LINKS}</div>"
+            f"<div class='policy'><p>{LEGAL}</p><p>{LEGAL}</p></div></div></body></html>")
+    result = clean(page, kind="html")
+    assert "furniture upstairs. (0)" in result.text and "(3)" in result.text
+    assert "shall not be deemed" not in result.text
+
+
+def test_the_article_s_second_half_beyond_a_box_of_links_is_still_joined() -> None:
+    # So many links that the box around both halves is no article to climb to (see _ascend).
+    page = (f"<html><body><div id='wrap'><div class='story-top'>{_article(4)}</div>"
+            f"<div class='more'>{FOOTER_LINKS * 4}</div>"
+            f"<div class='story-end'>{_article(3, 'p')}<p>The last word of the story, said the mayor.</p></div>"
+            f"</div></body></html>")
+    result = clean(page, kind="html")
+    assert "(3)" in result.text and "The last word of the story" in result.text
