@@ -696,3 +696,12 @@ def test_the_article_s_second_half_beyond_a_box_of_links_is_still_joined() -> No
             f"</div></body></html>")
     result = clean(page, kind="html")
     assert "(3)" in result.text and "The last word of the story" in result.text
+
+
+def test_a_post_s_tag_list_inside_the_article_box_goes() -> None:
+    tags = "&#160;".join(f'<a href="/tags/{w}/"><span class="tag">{w}</span></a>' for w in
+                         ["flood", "river", "council", "volunteers", "weather"])
+    page = f"<html><body><div class='article'>{_article(5)}<p class='tags_container_single'>{tags}</p></div></body></html>"
+    result = clean(page, kind="html")
+    assert "(4)" in result.text and "volunteers weather" not in result.text
+    assert "heuristic.html.boilerplate-box" in _rules(result)
