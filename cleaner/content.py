@@ -166,6 +166,11 @@ def _with_siblings(top: etree._Element, best: Totals, found: dict[etree._Element
     roots = []
     children = list(parent)
     at = children.index(top)
+    # The link boxes nearest the winner on each side: a sibling beyond one is parted from it
+    # (found in one pass, so a page of thousands of sibling boxes costs no more than their number).
+    links = [index for index, el in enumerate(children) if index != at and _link_box(el, found.get(el))]
+    before = max((index for index in links if index < at), default=-1)
+    after = min((index for index in links if index > at), default=len(children))
     for index, sibling in enumerate(children):
         if sibling is top:
             roots.append(sibling)
@@ -174,8 +179,7 @@ def _with_siblings(top: etree._Element, best: Totals, found: dict[etree._Element
         if t is None or not t.chars:
             continue
         same_class = bool(top_class) and sibling.get("class") == top_class
-        between = children[index + 1:at] if index < at else children[at + 1:index]
-        if not same_class and any(_link_box(el, found.get(el)) for el in between) \
+        if not same_class and (index < before or index > after) \
                 and _paragraphs(t, segments) < BEYOND_LINKS_PARAGRAPHS:
             continue
         bonus = final(best) * SIBLING_SHARE if same_class else 0.0
