@@ -19,6 +19,8 @@ LABEL = "label"        # a box header whose text goes to the manifest (metadata)
 METADATA = "metadata"  # byline, date: moved to Result.metadata
 IMAGE = "image"        # an HTML figure: its image is in Block.image
 GALLERY_TEXT = "heuristic.html.gallery-captions"  # a gallery's caption, also kept as a body block
+PROSE_CAPTION = "heuristic.html.prose-captions"  # a caption that is a sentence, also kept as a body block
+CAPTION_TEXT = frozenset({GALLERY_TEXT, PROSE_CAPTION})  # captions written into the text under their figure
 
 
 @dataclass

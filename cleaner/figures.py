@@ -16,7 +16,7 @@ from lxml import etree
 
 from .blockmatch import fold
 from .credits import new_image
-from .document import BODY, GALLERY_TEXT, IMAGE, Block
+from .document import BODY, GALLERY_TEXT, IMAGE, PROSE_CAPTION, Block
 from .htmlparse import HEADINGS, SKIP_TAGS, class_and_id, tag_of
 from .metadata import join_url
 from .ruleset import Rule, RuleSet
@@ -343,21 +343,31 @@ def _same_image(a: str | None, b: str | None) -> bool:
 
 
 GALLERY_MIN_CAPTIONS = 3
+PROSE_CAPTION_WORDS = 8
 
 
 def captions_as_text(blocks: list[Block]) -> None:
-    """A photo gallery's captions are its article: when the article's pictures carry more
-    words of caption than its text has words (three captions at least), each caption is also
-    written into the text, under its picture, so the clean text is not an intro line and a
-    list of nothing. The images keep their captions in the manifest as well."""
+    """Write the captions that belong to the article's prose into the text, under their picture.
+
+    A photo gallery is told in its captions: when the pictures (three at least) carry more
+    words of caption than the text has words, every caption is written in, so the clean text
+    is not an intro line and a list of nothing. In any other article a caption of a sentence
+    or more (PROSE_CAPTION_WORDS words) is written in: it says what happened, as a reader of
+    the page reads it, where a short label ("The mayor.") says nothing the text needs. A
+    caption the text already holds is not written twice. The images keep their captions in
+    the manifest as well."""
     captioned = [(i, b.image["caption"]) for i, b in enumerate(blocks)
                  if b.verdict == IMAGE and b.image and b.image.get("caption")]
-    if len(captioned) < GALLERY_MIN_CAPTIONS:
+    if not captioned:
         return
+    body = [b.text for b in blocks if b.verdict == BODY]
     caption_words = sum(len(caption.split()) for _, caption in captioned)
-    body_words = sum(len(b.text.split()) for b in blocks if b.verdict == BODY)
-    if caption_words <= body_words:
-        return
+    gallery = (len(captioned) >= GALLERY_MIN_CAPTIONS
+               and caption_words > sum(len(text.split()) for text in body))
+    shown = set(body)
     for index, caption in reversed(captioned):
-        blocks.insert(index + 1, Block(text=normalise_line(caption), where=blocks[index].where,
-                                       rule=GALLERY_TEXT, category="caption"))
+        text = normalise_line(caption)
+        if not gallery and (len(text.split()) < PROSE_CAPTION_WORDS or text in shown):
+            continue
+        blocks.insert(index + 1, Block(text=text, where=blocks[index].where,
+                                       rule=GALLERY_TEXT if gallery else PROSE_CAPTION, category="caption"))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import BODY, GALLERY_TEXT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
+from .document import BODY, CAPTION_TEXT, HIGHLIGHT, LABEL, METADATA, REMOVED, Block, Document
 from .byline import byline_fields
 from .ruleset import DATES
 
@@ -74,8 +74,8 @@ def flow(result: Result) -> Iterator[tuple[str, Any]]:
     for position, block in enumerate(body):
         for image in images_at.pop(position, []):
             yield "image", image
-        if block.rule == GALLERY_TEXT:
-            continue  # a gallery's caption in the text: its figure above shows it
+        if block.rule in CAPTION_TEXT:
+            continue  # a caption written into the text: its figure above shows it
         if position == 0 and headline and block.kind == "paragraph":
             yield "title-block", block  # a raw-text headline: the title, still in the text
         else:

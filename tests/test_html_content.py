@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
+from cleaner.document import PROSE_CAPTION
 
 SENTENCES = [
     "The river rose overnight, and by morning the water had reached the steps of the church, where "
@@ -575,12 +576,26 @@ def test_a_gallery_told_in_captions_keeps_them_as_its_text() -> None:
     assert result.text.startswith("In pictures: the flood")
 
 
-@pytest.mark.parametrize("captions, paragraphs", [(4, 6), (2, 0)])
-def test_captions_stay_out_of_the_text_of_an_article_or_of_two_pictures(captions: int, paragraphs: int) -> None:
-    result = clean(_gallery(captions, paragraphs), kind="html")
-    assert len(result.images) == captions
-    for image in result.images:
-        assert image["caption"] not in result.text
+def test_an_article_s_sentence_captions_are_written_under_their_pictures() -> None:
+    result = clean(_gallery(captions=4, paragraphs=6), kind="html")  # text outweighs captions: no gallery
+    assert [image["caption"] for image in result.images] == [_caption(i) for i in range(4)]
+    texts = [b.text for b in result.body]
+    for i, image in enumerate(result.images):
+        assert texts.count(_caption(i)) == 1  # once, right under its picture
+        assert texts[image["position"]] == _caption(i)
+    assert {b.rule for b in result.body if b.text.startswith("Picture ")} == {PROSE_CAPTION}
+
+
+def test_a_short_caption_or_one_the_text_already_holds_stays_out_of_the_text() -> None:
+    label = "<figure><img src='/a.jpg' alt=''><figcaption>The old pier.</figcaption></figure>"
+    shown = f"{SENTENCES[1]} (1)"  # the second paragraph of _article, word for word
+    repeated = f"<figure><img src='/b.jpg' alt=''><figcaption>{shown}</figcaption></figure>"
+    page = f"<html><body><article><h1>Flood waters rise</h1>{_article(3)}{label}{repeated}</article></body></html>"
+    result = clean(page, kind="html")
+    assert [image["caption"] for image in result.images] == ["The old pier.", shown]
+    assert "The old pier." not in result.text
+    assert [b.text for b in result.body].count(shown) == 1
+    assert not any(b.rule == PROSE_CAPTION for b in result.body)
 
 
 def test_the_rich_formats_show_a_gallery_caption_once_under_its_picture() -> None:

@@ -16,7 +16,7 @@ from lxml_html_clean import Cleaner
 
 import cleaner
 from cleaner.cli import main
-from cleaner.document import GALLERY_TEXT
+from cleaner.document import CAPTION_TEXT
 from cleaner.htmlout import safe_url
 from cleaner.result import block_text
 from cleaner.writers import render
@@ -120,10 +120,10 @@ def test_every_fixture_gives_a_valid_document_with_the_text_words(folder: Path) 
     if result.title and (not result.body or result.body[0].text != result.title):
         assert words[: len(_words(result.title))] == _words(result.title)  # the title heads the article
         words = words[len(_words(result.title)):]
-    # A gallery's captions written into the text are shown once, in their figures.
-    gallery = [block_text(b) for b in result.body if b.rule == GALLERY_TEXT]
+    # Captions written into the text are shown once, in their figures.
+    gallery = [block_text(b) for b in result.body if b.rule in CAPTION_TEXT]
     assert all(any(text in caption for caption in captions) for text in gallery)
-    assert words == _words("\n\n".join(block_text(b) for b in result.body if b.rule != GALLERY_TEXT))
+    assert words == _words("\n\n".join(block_text(b) for b in result.body if b.rule not in CAPTION_TEXT))
 
 
 def test_figures_carry_image_caption_and_credit() -> None:

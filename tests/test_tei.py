@@ -17,7 +17,7 @@ from lxml import etree
 
 import cleaner
 from cleaner.cli import main
-from cleaner.document import GALLERY_TEXT
+from cleaner.document import CAPTION_TEXT
 from cleaner.result import block_text
 from cleaner.writers import render
 
@@ -94,9 +94,9 @@ def test_every_fixture_is_valid_tei_with_the_words_of_the_text(folder: Path) -> 
     for figure in list(body.iter(f"{{{TEI}}}figure")):
         heads.append(" ".join(figure.itertext()))
         figure.getparent().remove(figure)
-    # A gallery's captions written into the text are shown once, as their figures' heads.
-    shown = [b for b in result.body if b.rule != GALLERY_TEXT]
-    assert all(any(b.text in head for head in heads) for b in result.body if b.rule == GALLERY_TEXT)
+    # Captions written into the text are shown once, as their figures' heads.
+    shown = [b for b in result.body if b.rule not in CAPTION_TEXT]
+    assert all(any(b.text in head for head in heads) for b in result.body if b.rule in CAPTION_TEXT)
     assert _words(" ".join(body.itertext())) == _words("\n\n".join(block_text(b) for b in shown))
     tables = [b for b in shown if b.kind == "table"]
     blocks = [b.text for b in shown if b.kind != "table"]
